@@ -40,4 +40,4 @@ def gather(sources_path: str | Path) -> Context:
 def publish(ctx: Context, data_dir: str | Path, site_dir: str | Path) -> None:
     with load.staged(Path(data_dir), Path(site_dir)) as (tmp_data, tmp_site):
         load.write_data(tmp_data, ctx.sources, ctx.figures)
-        site.render(ctx, tmp_site)
+        ctx.messages.extend(site.render(ctx, tmp_site))  # e.g. "sources disagree" lines
