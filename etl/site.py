@@ -85,26 +85,37 @@ def series_view(s: Series, sources: dict[str, Source], slugs: dict[str, str], ro
 
 
 def chart_groups(series: list[Series], sources: dict[str, Source]) -> list[dict]:
-    """Home-page charts: series sharing domain, indicator, unit and period kind."""
+    """Home-page charts: dated series sharing domain, indicator, unit and period kind, a line each."""
     groups: dict[tuple, list[Series]] = {}
     for s in series:
-        groups.setdefault((s.domain, s.key.indicator, s.key.unit, s.key.period_kind), []).append(s)
+        if s.dated:
+            groups.setdefault((domain_order(s.domain), s.key.indicator, s.key.unit, s.key.period_kind),
+                              []).append(s)
     out = []
-    for i, ((domain, indicator, unit, kind), members) in enumerate(sorted(groups.items()), 1):
+    for i, ((_, indicator, unit, kind), members) in enumerate(sorted(groups.items()), 1):
         names = [series_name(s) for s in members]
-        out.append({"id": f"chart-{i}", "domain": domain,
-                    "title": f"{fmt.indicator(indicator)} ({indicator}) · {unit} · {fmt.period_kind(kind)}",
+        out.append({"id": f"chart-{i}", "domain": members[0].domain,
+                    "title": f"{fmt.indicator(indicator)} ({indicator}) · {fmt.unit_word(unit).strip() or unit}"
+                             f" · {fmt.period_kind(kind)}",
                     "spec": site_charts.chart(members, names, sources, ""),
                     "links": [{"slug": s.slug, "name": n} for s, n in zip(members, names)]})
     return out
 
 
+def undated_cards(series: list[Series]) -> list[dict]:
+    """Home-page cards for series without a period (a line's length, a running total)."""
+    return [{"slug": s.slug, "title": series_title(s), "domain": s.domain, "n": len(s.figures),
+             "conflict": s.points[0].conflict,
+             "value": "sources disagree" if s.points[0].conflict else fmt.figure_value(s.points[0].shown)}
+            for s in series if not s.dated]
+
+
 def headlines(series: list[Series]) -> list[dict]:
-    """Per domain, the series with the latest periods (most quoted first on ties)."""
+    """Per domain, the dated series with the latest periods (most quoted first on ties)."""
     out = []
     for domain in sorted({s.domain for s in series}, key=domain_order):
-        mine = sorted((s for s in series if s.domain == domain),
-                      key=lambda s: (not s.dated, _neg(s.points[-1].period), -len(s.figures), s.slug))
+        mine = sorted((s for s in series if s.domain == domain and s.dated),
+                      key=lambda s: (_neg(s.points[-1].period), -len(s.figures), s.slug))
         for s in mine[:HEADLINES_PER_DOMAIN]:
             p = s.points[-1]
             out.append({"slug": s.slug, "title": series_title(s), "domain": domain,
@@ -171,7 +182,7 @@ def render(ctx, site_dir: Path) -> list[str]:
     copy_assets(site_dir)
     write_data(site_dir, ctx.sources, figures)
     write_page(env, "index.html", site_dir / "index.html", "", page="home", **common,
-               headlines=headlines(series), groups=chart_groups(series, sources),
+               headlines=headlines(series), groups=chart_groups(series, sources), cards=undated_cards(series),
                domains=sorted({s.domain for s in series}, key=domain_order), articles=articles,
                counts=counts, n_series=len(series), n_figures=len(figures),
                conflicts=[s for s in series if any(p.conflict for p in s.points)])

@@ -131,8 +131,15 @@ def dated_chart(series: list[Series], names: list[str], sources: dict[str, Sourc
     data = []
     for i, (s, name) in enumerate(zip(series, names)):
         data += dated_traces(s, name, PALETTE[i % len(PALETTE)], divisor, sources, root)
+    if len(series) > 1:  # several lines: values in hover only, and room for the legend below
+        for t in data:
+            t["mode"] = t["mode"].replace("+text", "")
     categories = [fmt.period_label(p, kind) for p in periods]
-    return {"data": data, "layout": _layout(ytitle, categories, len(data) > 1), "config": CONFIG}
+    layout = _layout(ytitle, categories, len(data) > 1)
+    if len(data) > 1:
+        layout["height"] = 330 + 22 * len(data)
+        layout["legend"] = {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"}
+    return {"data": data, "layout": layout, "config": CONFIG}
 
 
 def comparison_chart(series: list[Series], names: list[str], sources: dict[str, Source], root: str) -> dict:

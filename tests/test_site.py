@@ -1,6 +1,7 @@
 """The rendered site, checked as HTML: marks, escaping, CSP, links, determinism, series."""
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from html.parser import HTMLParser
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import load, site
+from etl import load, site, site_format as fmt
 from etl.model import ARTICLE_COLUMNS, FIGURE_COLUMNS
 from etl.series import build_series
 from site_context import make_context
@@ -227,3 +228,24 @@ def test_about_page_counts_machine_reviewed_and_waiting(built):
     html = (site_dir / "about.html").read_text(encoding="utf-8")
     assert "14 figures in all; 13 machine-extracted" in html
     assert "1 reviewed by a person" in html and "2 waiting in review" in html
+
+
+def test_every_chart_point_hover_shows_title_and_quote(built):
+    ctx, site_dir, _ = built
+    by_id = {f.figure_id: f for f in ctx.figures}
+    titles = {s.id: s.title for s in ctx.sources}
+    n = 0
+    for path in [site_dir / "index.html", *sorted((site_dir / "series").glob("*.html"))]:
+        for attrs, body in parse(path).scripts:
+            if attrs.get("type") != "application/json":
+                continue
+            for trace in json.loads(body)["data"]:
+                for href, text in zip(trace["customdata"], trace["hovertext"]):
+                    if not href:
+                        continue
+                    f = by_id[href.rpartition("#f-")[2]]
+                    flat = html_lib.unescape(re.sub(r"<br>|\s", "", text))
+                    assert re.sub(r"\s", "", titles[f.article_id]) in flat
+                    assert f.mention in flat and fmt.figure_value(f) in flat
+                    n += 1
+    assert n >= 8
