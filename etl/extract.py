@@ -47,6 +47,7 @@ class State:
     topic: Period | None = None               # first own period of this paragraph
     prev_topic: Period | None = None          # ... of the paragraph before
     fdi_para: bool = False
+    article_subject: str = ""                 # fallback when the text names no party at all
 
 
 @dataclass
@@ -72,6 +73,7 @@ class SentenceInfo:
     batches: list[Name]
     periods: list[PeriodMention]
     items: list[Item] = field(default_factory=list)
+    last_part: str = ""                      # part of the last level figure (its share inherits it)
 
 
 def extract_article(src: Source, lex: Lexicon | None = None) -> list[Figure]:
@@ -79,7 +81,7 @@ def extract_article(src: Source, lex: Lexicon | None = None) -> list[Figure]:
     lex = lex or lexicon_mod.default()
     doc = make_doc(src.text)
     quantities = find_quantities(doc.view, lex)
-    state = State()
+    state = State(article_subject=article_subject(doc, lex))
     figures: list[Figure] = []
     qi = 0
     for sent in doc.sentences:
@@ -276,7 +278,8 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
             if ind.negative and any(w in view[c0:q.start] for w in ind.negative):
                 q.value = -abs(q.value)
     name, parties = _name_and_parties(doc, info, it, domain, indicator, state, lex)
-    period = _period(view, info, it, state, lex)
+    timeless = indicator in lex.indicators and lex.indicators[indicator].timeless
+    period = None if timeless else _period(view, info, it, state, lex)
     kind = _kind(view, q, c0, lex)
     status = "published"
     if domain == "other":
@@ -310,6 +313,11 @@ def _rail_anaphora(view: str, sent: Sentence) -> bool:
 def _kind(view: str, q: Quantity, c0: int, lex: Lexicon) -> str:
     if q.cue in lex.cues.get("conversion", []):
         return "conversion"
+    diff = lex.cues.get("difference") or {}
+    if q.unit != "percent" and diff and re.search(
+            rf"(?:{'|'.join(diff['before'])})[^，,。；;]{{0,8}}?(?:{'|'.join(diff['verbs'])})了?$",
+            view[c0:q.start]):
+        return "difference"
     if any(t in view[c0:q.start] for t in lex.cues.get("target", [])) or \
             re.search(r"到20\d\d年", view[c0:q.start]):
         return "target"
@@ -324,7 +332,12 @@ def _name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indic
     if domain == "rail":
         line = _rail_name(doc, info, q, state)
         subject = line.country if line and line.country else (_parties(info, it, state, lex).subject)
-        return (line.name if line else ""), Parties(subject, line.partner if line else "")
+        name = line.name if line else ""
+        c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+        kind = next((k for k in sorted(lex.train_kinds, key=len, reverse=True) if k in view[c0:q.start]), "")
+        if name and kind:
+            name = f"{name}·{kind}"
+        return name, Parties(subject, line.partner if line else "")
     parties = _parties(info, it, state, lex)
     if indicator in lex.indicators and lex.indicators[indicator].roles == "investment" or \
             (domain == "fdi" and parties.partner and _outward(view, info, q)):
@@ -339,9 +352,12 @@ def _name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indic
         own = [b for b in info.batches if b.kind == "batch" and b.start < q.start]
         parts.append(own[-1].name if own else state.batch)
     c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
-    part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start), "")
+    part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start), "") \
+        or (info.last_part if q.unit == "percent" else "")
     if part:
         parts.append(part)
+        if q.unit != "percent":
+            info.last_part = part
     return "·".join(dict.fromkeys(parts)), parties
 
 
@@ -353,30 +369,40 @@ def _outward(view: str, info: SentenceInfo, q: Quantity) -> bool:
 def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Parties:
     q = it.q
     before = [e for e in info.ents if e.end <= q.start]
-    place = next((e.form for e in reversed(before) if e.kind == "place" and _is_topic_place(e, info)), "")
+    place_ent = next((e for e in reversed(before) if e.kind == "place" and _is_topic_place(e, info)), None)
+    place = place_ent.form if place_ent else ""
+    place_country = place_ent.code if place_ent else ""
     parties_ents = [e for e in before if e.kind != "place"]
     if it.partner is not None:
         subject = next((e.code for e in parties_ents if not e.marker and e.start < it.partner.start), "")
-        subject = subject or (place and "CHN") or (state.parties.subject if state.parties else "") \
+        subject = subject or place_country or (state.parties.subject if state.parties else "") \
             or state.discourse_subject
         return Parties(subject, it.partner.code if it.partner.code != subject else "", place or state.place)
     if not parties_ents:
         if place:
-            return Parties("CHN", "", place)
+            return Parties(place_country, "", place)
         if state.parties is not None:
             return Parties(state.parties.subject, state.parties.partner, state.parties.place or state.place)
-        return Parties(state.discourse_subject or _default_subject(lex), "", state.place)
+        return Parties(state.discourse_subject or state.article_subject, "", state.place)
     unmarked = [e for e in parties_ents if not e.marker]
     subject = unmarked[0].code if unmarked else \
-        (state.parties.subject if state.parties else "") or state.discourse_subject
+        (state.parties.subject if state.parties else "") or state.discourse_subject or state.article_subject
+    share_of = [e for e in parties_ents if info.view.endswith("占", info.sent.start, e.start)]
+    if share_of and it.q.unit == "percent":
+        subject = share_of[-1].code               # 占我国外贸总值的15.5%: the total is China's
     others = [e for e in parties_ents if e.code != subject]
     marked = [e for e in others if e.marker]
     partner = (marked[-1] if marked else (others[-1] if others else None))
-    return Parties(subject or (place and "CHN") or "", partner.code if partner else "", place or state.place)
+    return Parties(subject or place_country, partner.code if partner else "", place or state.place)
 
 
-def _default_subject(lex: Lexicon) -> str:
-    return ""
+def article_subject(doc: Doc, lex: Lexicon) -> str:
+    """The party the article is mostly about: its most frequent unmarked party (places count for CHN)."""
+    counts: dict[str, int] = {}
+    for e in find_entities(doc.view, 0, len(doc.view), lex):
+        if not e.marker:
+            counts[e.code] = counts.get(e.code, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else ""
 
 
 def _rail_name(doc: Doc, info: SentenceInfo, q: Quantity, state: State) -> Name | None:
@@ -386,6 +412,10 @@ def _rail_name(doc: Doc, info: SentenceInfo, q: Quantity, state: State) -> Name 
     if re.search(r"该(?:口岸|线路|铁路|线|班列|项目)", view[info.sent.start:q.start]) and state.rail:
         return state.rail
     before = [n for n in info.rails if n.end <= q.start]
+    if len(before) >= 2 and before[-2].name != before[-1].name and \
+            not re.search(r"[，,；;。]", view[before[-2].end:before[-1].start]):
+        a, b = before[-2], before[-1]             # 经满洲里口岸进出境中欧班列: the service at that port
+        return Name(a.start, b.end, f"{a.name}·{b.name}", "rail", a.country or b.country, a.partner or b.partner)
     if before:
         return before[-1]
     if same_clause_after:

@@ -102,6 +102,7 @@ class Indicator:
     negative: list[str] = field(default_factory=list)
     needs: str = ""
     roles: str = "trade"
+    timeless: bool = False
     sentence_cues_other: dict = field(default_factory=dict)
 
 
@@ -127,6 +128,7 @@ class Lexicon:
     rail: dict[str, RailName]               # written form -> line
     rail_suffixes: list[str]
     rail_stoppers: list[str]
+    train_kinds: list[str]
     parts: dict[str, list[str]]
 
 
@@ -184,6 +186,7 @@ def _indicators(doc, path, unit_classes: set[str]) -> dict[str, Indicator]:
             after=list(spec.get("after") or []), requires=list(spec.get("requires") or []),
             block=list(spec.get("block") or []), negative=list(spec.get("negative") or []),
             needs=str(spec.get("needs") or ""), roles=str(spec.get("roles") or "trade"),
+            timeless=bool(spec.get("timeless", False)),
             sentence_cues_other=dict(spec.get("sentence_cues_other") or {}),
         )
     return out
@@ -276,6 +279,7 @@ def load_lexicon(directory: str | Path = LEXICON_DIR) -> Lexicon:
         aliases=aliases, abbreviations=abbreviations, place_names=place_names,
         not_abbreviations=set((docs["entities"] or {}).get("not_abbreviations") or []),
         rail=rail, rail_suffixes=suffixes, rail_stoppers=stoppers, parts=parts,
+        train_kinds=list((docs["rail"] or {}).get("train_kinds") or []),
     )
 
 

@@ -89,6 +89,7 @@ def format_value(value: float) -> str:
     """Base-unit value as written to CSV: integers without '.0', others without float noise."""
     if value is None:
         return ""
-    if float(value).is_integer():
+    value = float(f"{float(value):.12g}")
+    if value.is_integer():
         return str(int(value))
-    return f"{value:.10g}"
+    return f"{value:.12g}"

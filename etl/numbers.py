@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from .lexicon import Lexicon
 
@@ -59,11 +60,11 @@ def parse_chinese(s: str) -> int:
     return _cn_small(s)
 
 
-def parse_arabic(s: str) -> float:
-    """Digits with optional thousands separators and decimals: '1,234.5' -> 1234.5."""
+def parse_arabic(s: str) -> Decimal:
+    """Digits with optional thousands separators and decimals: '1,234.5' -> Decimal('1234.5')."""
     if not _ARABIC_RE.match(s or ""):
         raise NumberError(s)
-    return float(s.replace(",", ""))
+    return Decimal(s.replace(",", ""))
 
 
 def multiplier(s: str) -> int:
@@ -77,7 +78,7 @@ def multiplier(s: str) -> int:
 
 
 def parse_number(s: str) -> float:
-    """Any single number: Arabic with an optional multiplier run, a Chinese numeral, a fraction."""
+    """Any single number (computed exactly, then given as float): Arabic with an optional multiplier run, a Chinese numeral, a fraction."""
     s = (s or "").strip()
     if "分之" in s:
         den, _, num = s.partition("分之")
@@ -87,7 +88,7 @@ def parse_number(s: str) -> float:
         return parse_number(num) / d
     m = re.match(rf"^({ARABIC})([{''.join(MULTIPLIERS)}]*)$", s)
     if m:
-        return parse_arabic(m.group(1)) * multiplier(m.group(2))
+        return float(parse_arabic(m.group(1)) * multiplier(m.group(2)))   # exact: 8.64万亿 is 8640000000000
     return float(parse_chinese(s))
 
 
@@ -167,8 +168,11 @@ def _skip(view: str, m: re.Match, unit_form: str) -> bool:
     if before in "第前首每" or re.match(r"[A-Za-z0-9.]", before):
         return True
     num = m.group("num") or ""
-    if num in ("一", "两", "二") and unit_form not in ("成",):
-        return True
+    if num in ("一", "两", "二"):
+        return True                                  # 一列班列, 这一成果: a word, not a count
+    if unit_form == "成" and re.match(r"[\u4e00-\u9fff]", view[m.end():m.end() + 1]) \
+            and view[m.end()] not in "的以左多上":
+        return True                                  # 三成果 is no share
     if unit_form == "年":
         after = view[m.end():m.end() + 1]
         if re.fullmatch(r"\d{4}", num) or after in ("月", "度", "代", "级"):
@@ -205,7 +209,7 @@ def find_quantities(view: str, lex: Lexicon) -> list[Quantity]:
                     vmax = _num_value(m.group("num2"))[0] * unit.scale
                     shared = re.search(rf"[{''.join(MULTIPLIERS)}]+$", m.group("num2"))
                     if shared and re.fullmatch(ARABIC, m.group("num")):
-                        value *= multiplier(shared.group())   # 10-15亿元: both in 亿
+                        value = float(Decimal(repr(value)) * multiplier(shared.group()))  # 10-15亿元
                 value *= unit.scale
                 form, code, cls, unit_end = unit.form, unit.code, unit.cls, m.end()
         except NumberError:

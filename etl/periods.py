@@ -125,6 +125,8 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
             continue
         if m.start() and view[m.start() - 1].isdigit():
             continue
+        if view.rfind("《", lo, m.start()) > view.rfind("》", lo, m.start()):
+            continue                                 # 《2030年文化外交战略》 is a title, not a period
         p = resolve(m, date)
         if p is None:
             continue
