@@ -22,6 +22,10 @@ from .series import Series, build_series, conflicts
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+# Scripts: only the site's own files (script-src 'self'; chart data is JSON, not code).
+# Styles also allow 'unsafe-inline' because plotly.js injects <style> rules at run time
+# (modebar, hover labels); with style-src 'self' alone chromium blocks them and logs CSP
+# errors. 'self' is enough for file:// too: chromium loads the site's scripts there.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
 HEADLINES_PER_DOMAIN = 3
@@ -185,7 +189,8 @@ def render(ctx, site_dir: Path) -> list[str]:
                headlines=headlines(series), groups=chart_groups(series, sources), cards=undated_cards(series),
                domains=sorted({s.domain for s in series}, key=domain_order), articles=articles,
                counts=counts, n_series=len(series), n_figures=len(figures),
-               conflicts=[s for s in series if any(p.conflict for p in s.points)])
+               conflicts=[{"slug": s.slug, "title": series_title(s)} for s in series
+                          if any(p.conflict for p in s.points)])
     for s in series:
         write_page(env, "series.html", site_dir / "series" / f"{s.slug}.html", "../", page="series",
                    **common, s=series_view(s, sources, slugs, "../"))

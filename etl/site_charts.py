@@ -47,7 +47,7 @@ def hover(figures: list[Figure], sources: dict[str, Source], period: str) -> str
     parts = [head]
     for f in figures:
         title = sources[f.article_id].title if f.article_id in sources else f.article_id
-        parts.append(f"{_lines(title)}<br>「{_lines(excerpt(f))}」")
+        parts.append(f"{_lines(title)}<br>「{_lines(excerpt(f, 90))}」")
     return "<br>".join(parts)
 
 
@@ -136,6 +136,10 @@ def dated_chart(series: list[Series], names: list[str], sources: dict[str, Sourc
             t["mode"] = t["mode"].replace("+text", "")
     categories = [fmt.period_label(p, kind) for p in periods]
     layout = _layout(ytitle, categories, len(data) > 1)
+    layout["annotations"] = [
+        {"x": fmt.period_label(p.period, kind), "y": max(f.value for f in p.figures) / divisor,
+         "text": "sources disagree", "showarrow": False, "yshift": 30, "font": {"color": CONFLICT_COLOUR}}
+        for s in series for p in s.points if p.conflict]
     if len(data) > 1:
         layout["height"] = 330 + 22 * len(data)
         layout["legend"] = {"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"}
