@@ -168,8 +168,8 @@ def _skip(view: str, m: re.Match, unit_form: str) -> bool:
     if before in "第前首每" or re.match(r"[A-Za-z0-9.]", before):
         return True
     num = m.group("num") or ""
-    if num in ("一", "两", "二"):
-        return True                                  # 一列班列, 这一成果: a word, not a count
+    if num == "一" or (num in ("两", "二") and unit_form != "成"):
+        return True                                  # 一列班列, 这一成果, 两国: words, not counts
     if unit_form == "成" and re.match(r"[\u4e00-\u9fff]", view[m.end():m.end() + 1]) \
             and view[m.end()] not in "的以左多上":
         return True                                  # 三成果 is no share

@@ -1,0 +1,144 @@
+"""Extraction from constructions: each test writes its own sentence (values invented)."""
+from helpers_extract import by_mention, extract, published
+
+
+def test_level_with_parties_period_change():
+    f = by_mention(extract("2021年，我国对东盟进出口5.67万亿元，同比增长12.3%。", "2022-01-14"), "5.67万亿元")
+    assert (f.domain, f.indicator, f.subject, f.partner, f.period, f.period_kind) == \
+        ("trade", "trade_value", "CHN", "ASEAN", "2021", "year")
+    assert f.value == 5.67e12 and f.unit == "CNY" and f.change_pct == 12.3 and f.status == "published"
+
+
+def test_list_with_fenbie_maps_values_and_changes_in_order():
+    figs = extract("今年前4个月，我国对欧盟、美国、日本分别进出口1.1万亿元、2.2万亿元和3.3万亿元，"
+                   "分别增长1%、2%、3%。", "2023-05-09")
+    got = [(f.partner, f.value, f.change_pct, f.period) for f in figs if f.unit == "CNY"]
+    assert got == [("EU", 1.1e12, 1, "2023-04"), ("USA", 2.2e12, 2, "2023-04"), ("JPN", 3.3e12, 3, "2023-04")]
+    assert [f for f in figs if f.unit == "percent"] == []          # every change went to its level
+
+
+def test_list_of_periods():
+    figs = extract("今年一季度、二季度出口分别为4.4万亿元和5.5万亿元。", "2022-07-13")
+    assert [(f.indicator, f.period, f.period_kind) for f in figs] == \
+        [("exports", "2022-Q1", "quarter"), ("exports", "2022-Q2", "quarter")]
+
+
+def test_qizhong_inherits_parties_and_period():
+    figs = extract("今年前3个月，我国对拉美进出口800亿元。其中，出口500亿元，下降2.5%；进口300亿元。", "2024-04-15")
+    exp, imp = by_mention(figs, "500亿元"), by_mention(figs, "300亿元")
+    assert (exp.indicator, exp.subject, exp.partner, exp.period, exp.change_pct) == \
+        ("exports", "CHN", "LATAM", "2024-03", -2.5)
+    assert (imp.indicator, imp.partner) == ("imports", "LATAM")
+
+
+def test_tongqi_takes_the_established_period():
+    text = "今年上半年，我国进出口18万亿元。\n同期，我国对非洲进出口1万亿元。"
+    assert by_mention(extract(text, "2021-07-13"), "1万亿元").period == "2021-06"
+
+
+def test_balance_deficit_is_negative_and_abbreviated_partner():
+    f = by_mention(extract("去年日本对华贸易逆差为250亿美元。", "2023-03-01"), "250亿美元")
+    assert (f.indicator, f.subject, f.partner, f.value, f.period) == ("trade_balance", "JPN", "CHN", -2.5e10, "2022")
+
+
+def test_share_of_exports():
+    f = by_mention(extract("德国市场占其出口总额的两成。", "2023-03-01"), "两成")
+    assert (f.indicator, f.value, f.unit) == ("export_share", 20, "percent")
+
+
+def test_ratio_that_is_a_change_gets_no_fake_level():
+    figs = extract("2020年我国进出口同比增长1.9%，好于预期。", "2021-01-14")
+    assert [(f.domain, f.indicator, f.status) for f in figs] == [("other", "yoy_change", "review")]
+
+
+def test_growth_to_a_level_is_not_a_change():
+    f = by_mention(extract("我国对东盟进出口4万亿元，占比提升至15.1%。", "2021-01-14"), "15.1%")
+    assert f.indicator == "trade_share" and f.change_pct is None
+
+
+def test_running_total_has_no_period():
+    f = by_mention(extract("今天，中老铁路累计发送货物3000万吨。", "2024-12-01"), "3000万吨")
+    assert (f.domain, f.indicator, f.subject, f.partner, f.subject_name, f.period) == \
+        ("rail", "freight_tonnes", "LAO", "CHN", "中老铁路", "")
+
+
+def test_rail_line_named_after_its_figures():
+    figs = published("正在建设全长900公里、设计时速250公里的雅万高铁延伸线。", "2024-01-01")
+    assert {(f.indicator, f.subject_name, f.period) for f in figs} == \
+        {("line_length", "雅万高铁", ""), ("design_speed", "雅万高铁", "")}
+
+
+def test_this_port_refers_back():
+    text = "在二连浩特口岸，货车往来不停。今年该口岸开行班列1500列，同比增长5%。"
+    f = by_mention(extract(text, "2024-06-30"), "1500列")
+    assert (f.indicator, f.subject_name, f.change_pct) == ("trains", "二连浩特口岸", 5)
+
+
+def test_per_day_and_train_kind():
+    f = by_mention(extract("全国铁路日均开行旅客列车9000列。", "2024-06-30"), "9000列")
+    assert (f.indicator, f.subject_name) == ("trains_per_day", "全国铁路·旅客列车")
+
+
+def test_difference_is_not_a_level():
+    f = by_mention(extract("全国铁路开行货物列车20000列，较现图增加30列。", "2024-06-30"), "30列")
+    assert f.kind == "difference" and f.status == "review"
+
+
+def test_outward_investment_host_is_the_target():
+    f = by_mention(extract("截至目前，我国对东盟投资累计超过1500亿美元。", "2024-06-30"), "超过1500亿美元")
+    assert (f.domain, f.indicator, f.subject, f.partner, f.qualifier, f.period) == \
+        ("fdi", "fdi_stock", "ASEAN", "CHN", "at_least", "")
+
+
+def test_inward_fdi_takes_the_discourse_subject():
+    text = "印度尼西亚经济稳步增长。2023年新注册外资约300亿美元，实际到位资金200亿美元。"
+    figs = extract(text, "2024-01-05")
+    reg, dis = by_mention(figs, "约300亿美元"), by_mention(figs, "200亿美元")
+    assert (reg.indicator, reg.subject, reg.partner, reg.qualifier) == ("fdi_registered", "IDN", "", "approx")
+    assert (dis.indicator, dis.period) == ("fdi_disbursed", "2023")
+
+
+def test_province_is_a_part_of_china():
+    f = by_mention(extract("今年前5个月，浙江货物贸易进出口2万亿元。", "2024-06-20"), "2万亿元")
+    assert (f.subject, f.subject_name, f.period) == ("CHN", "浙江", "2024-05")
+
+
+def test_trade_mode_and_firm_kind():
+    figs = extract("一般贸易进出口6万亿元。同期，民营企业进出口5万亿元，占进出口总值的50%。", "2024-04-12")
+    assert by_mention(figs, "6万亿元").subject_name == "一般贸易"
+    assert by_mention(figs, "50%").subject_name == "民营企业"
+
+
+def test_tariff_rate_imposed_by_subject_on_partner():
+    f = by_mention(extract("美国对自越进口商品加征20%关税。", "2025-05-01"), "20%")
+    assert (f.indicator, f.subject, f.partner) == ("tariff_rate", "USA", "VNM")
+
+
+def test_conversion_and_target_are_kept_out_of_series():
+    figs = extract("计划投入5000亿日元（约合250亿元人民币）。力争到2030年贸易额达到1000亿美元。", "2025-01-01")
+    assert by_mention(figs, "约合250亿元人民币").kind == "conversion"
+    assert by_mention(figs, "1000亿美元").kind == "target"
+    assert all(f.status == "review" for f in figs if f.kind != "actual")
+
+
+def test_unknown_quantity_is_reviewed_not_guessed():
+    f = by_mention(extract("侨汇达到120亿美元。", "2025-01-01"), "120亿美元")
+    assert f.domain == "other" and f.status == "review" and f.review_reason
+
+
+def test_offsets_survive_boilerplate_and_line_breaks():
+    text = "---\ntitle: x\ndate: 2020-01-01\n---\n![](a.png)\n2019\n年，越南对华出口突破 100 亿美元。\n特别声明：5亿美元"
+    figs = extract(text, "2020-01-01")
+    assert [(f.mention, f.period, f.partner) for f in figs] == [("突破 100 亿美元", "2019", "CHN")]
+
+
+def test_crlf_and_bom_keep_offsets():
+    text = "\ufeff2023年，\r\n我国对非洲出口1.5万亿元。\r\n"
+    f = by_mention(extract(text, "2024-01-01"), "1.5万亿元")
+    assert f.partner == "AFRICA" and text[f.start:f.end] == "1.5万亿元"
+
+
+def test_figure_id_is_stable():
+    a = extract("我国出口3万亿元。", "2024-01-01")
+    b = extract("我国出口3万亿元。", "2024-01-01")
+    assert [f.figure_id for f in a] == [f.figure_id for f in b] and a[0].figure_id.startswith("f")
