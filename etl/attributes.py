@@ -1,0 +1,122 @@
+"""A figure's parties, subject_name and period, from its sentence and what
+the text established before it (see discourse.State).
+"""
+from __future__ import annotations
+
+import re
+
+from .discourse import Item, Parties, SentenceInfo, State, is_topic_place
+from .lexicon import Lexicon
+from .names import Name
+from .numbers import Quantity
+from .periods import Period
+from .text import Doc, clause_bounds
+
+
+def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indicator: str,
+                      state: State, lex: Lexicon) -> tuple[str, Parties]:
+    view, q = doc.view, it.q
+    if domain == "rail":
+        line = _rail_name(doc, info, q, state)
+        subject = line.country if line and line.country else (_parties(info, it, state, lex).subject)
+        name = line.name if line else ""
+        c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+        kind = next((k for k in sorted(lex.train_kinds, key=len, reverse=True) if k in view[c0:q.start]), "")
+        if name and kind:
+            name = f"{name}·{kind}"
+        return name, Parties(subject, line.partner if line else "")
+    parties = _parties(info, it, state, lex)
+    if indicator in lex.indicators and lex.indicators[indicator].roles == "investment" or \
+            (domain == "fdi" and parties.partner and _outward(view, info, q)):
+        parties = Parties(parties.partner or parties.subject, parties.subject if parties.partner else "",
+                          parties.place)
+    elif domain == "fdi":
+        parties = Parties(parties.subject, "", parties.place)
+    parts = []
+    if parties.place:
+        parts.append(lex.place_names.get(parties.place, parties.place))
+    if domain == "fdi" and (state.batch or any(b.kind == "batch" for b in info.batches)):
+        own = [b for b in info.batches if b.kind == "batch" and b.start < q.start]
+        parts.append(own[-1].name if own else state.batch)
+    c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+    part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start), "") \
+        or (info.last_part if q.unit == "percent" else "")
+    if part:
+        parts.append(part)
+        if q.unit != "percent":
+            info.last_part = part
+    return "·".join(dict.fromkeys(parts)), parties
+
+
+def _outward(view: str, info: SentenceInfo, q: Quantity) -> bool:
+    """对X投资: investment made abroad, so X is the host."""
+    return any(e.marker in ("对", "向") and "投" in view[e.end:q.start] for e in info.ents if e.end <= q.start)
+
+
+def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Parties:
+    q = it.q
+    before = [e for e in info.ents if e.end <= q.start]
+    place_ent = next((e for e in reversed(before) if e.kind == "place" and is_topic_place(e, info)), None)
+    place = place_ent.form if place_ent else ""
+    place_country = place_ent.code if place_ent else ""
+    parties_ents = [e for e in before if e.kind != "place"]
+    if it.partner is not None:
+        subject = next((e.code for e in parties_ents if not e.marker and e.start < it.partner.start), "")
+        subject = subject or place_country or (state.parties.subject if state.parties else "") \
+            or state.discourse_subject
+        return Parties(subject, it.partner.code if it.partner.code != subject else "", place or state.place)
+    if not parties_ents:
+        if place:
+            return Parties(place_country, "", place)
+        if state.parties is not None:
+            return Parties(state.parties.subject, state.parties.partner, state.parties.place or state.place)
+        return Parties(state.discourse_subject or state.article_subject, "", state.place)
+    unmarked = [e for e in parties_ents if not e.marker]
+    subject = unmarked[0].code if unmarked else \
+        (state.parties.subject if state.parties else "") or state.discourse_subject or state.article_subject
+    share_of = [e for e in parties_ents if info.view.endswith("占", info.sent.start, e.start)]
+    if share_of and it.q.unit == "percent":
+        subject = share_of[-1].code               # 占我国外贸总值的15.5%: the total is China's
+    others = [e for e in parties_ents if e.code != subject]
+    marked = [e for e in others if e.marker]
+    partner = (marked[-1] if marked else (others[-1] if others else None))
+    return Parties(subject or place_country, partner.code if partner else "", place or state.place)
+
+
+def _rail_name(doc: Doc, info: SentenceInfo, q: Quantity, state: State) -> Name | None:
+    view = doc.view
+    c0, c1 = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+    same_clause_after = [n for n in info.rails if q.end <= n.start < c1]
+    if re.search(r"该(?:口岸|线路|铁路|线|班列|项目)", view[info.sent.start:q.start]) and state.rail:
+        return state.rail
+    before = [n for n in info.rails if n.end <= q.start]
+    if len(before) >= 2 and before[-2].name != before[-1].name and \
+            not re.search(r"[，,；;。]", view[before[-2].end:before[-1].start]):
+        a, b = before[-2], before[-1]             # 经满洲里口岸进出境中欧班列: the service at that port
+        return Name(a.start, b.end, f"{a.name}·{b.name}", "rail", a.country or b.country, a.partner or b.partner)
+    if before:
+        return before[-1]
+    if same_clause_after:
+        return same_clause_after[0]
+    if state.rail is not None and state.rail_para >= info.sent.para - 1:
+        return state.rail
+    after = [n for n in info.rails if n.start >= q.end]
+    return after[0] if after else None
+
+
+def period_of(view: str, info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Period | None:
+    q, sent = it.q, info.sent
+    if it.period is not None:
+        return it.period
+    own = [p for p in info.periods if p.role == "own" and p.end <= q.start]
+    non_day = [p for p in own if p.period.kind != "day"]
+    if non_day:
+        return non_day[-1].period
+    cumulative = any(c in view[sent.start:q.start] for c in lex.cues.get("cumulative", []))
+    if cumulative:
+        return None
+    if own:
+        return own[-1].period
+    if any(w in view[sent.start:q.start] for w in lex.cues.get("same_period", [])):
+        return state.topic or state.prev_topic
+    return state.period

@@ -1,0 +1,135 @@
+"""What the text has established so far, sentence by sentence.
+
+`SentenceInfo` holds what one sentence names (parties, rail lines, parts,
+batches, periods) and the quantities found in it; `State` carries what earlier
+sentences established (the parties of the last figure, the discourse subject,
+the last line named, the period in force and the paragraph's topic period),
+so that 其中, 同期, 该口岸 and sentences naming no party inherit from them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .entities import Entity, find_entities
+from .lexicon import Lexicon
+from .names import Name, find_batches, find_parts, find_rail_names
+from .numbers import Quantity
+from .periods import Period, PeriodMention, find_periods
+from .text import Doc, Sentence
+
+
+@dataclass
+class Parties:
+    subject: str = ""
+    partner: str = ""
+    place: str = ""
+
+
+@dataclass
+class State:
+    """What the text has established so far."""
+    parties: Parties | None = None            # of the last figure in this paragraph
+    para: int = -1
+    discourse_subject: str = ""               # first unmarked party of the last sentence with one
+    rail: Name | None = None                  # last rail line / service / port named
+    rail_para: int = -1
+    batch: str = ""                           # last batch of projects named
+    place: str = ""                           # place the paragraph is about
+    period: Period | None = None              # last own period written
+    topic: Period | None = None               # first own period of this paragraph
+    prev_topic: Period | None = None          # ... of the paragraph before
+    fdi_para: bool = False
+    article_subject: str = ""                 # fallback when the text names no party at all
+
+
+@dataclass
+class Item:
+    """A level or change quantity with what the sentence says about it."""
+    q: Quantity
+    growth: int = 0
+    yoy: bool = True
+    partner: Entity | None = None            # from a 分别 list
+    period: Period | None = None             # from a 分别 list
+    part: str = ""                           # from a 分别 list
+    change: float | None = None
+    consumed: bool = False
+
+
+@dataclass
+class SentenceInfo:
+    view: str
+    sent: Sentence
+    ents: list[Entity]
+    rails: list[Name]
+    parts: list[Name]
+    batches: list[Name]
+    periods: list[PeriodMention]
+    items: list[Item] = field(default_factory=list)
+    last_part: str = ""                      # part of the last level figure (its share inherits it)
+
+
+def sentence_info(doc: Doc, sent: Sentence, date: str, lex: Lexicon) -> SentenceInfo:
+    v, a, b = doc.view, sent.start, sent.end
+    rails = find_rail_names(v, a, b, lex)
+    batches = find_batches(v, a, b, lex)
+    blocked = [(n.start, n.end) for n in rails + batches]
+    cues = lex.cues
+    return SentenceInfo(
+        view=v, sent=sent, ents=find_entities(v, a, b, lex, blocked), rails=rails,
+        parts=find_parts(v, a, b, lex), batches=batches,
+        periods=find_periods(v, a, b, date, cues.get("comparison", []), cues.get("period_start_after", [])),
+    )
+
+
+def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
+    """Update what is carried when a new sentence (maybe a new paragraph) begins."""
+    if info.sent.para != state.para:
+        state.para = info.sent.para
+        state.parties = None
+        state.place = ""
+        state.prev_topic = state.topic or state.prev_topic
+        state.topic = None
+        para = doc.paragraphs[info.sent.para]
+        state.fdi_para = any(k in doc.view[para.start:para.end] for k in lex.contexts.get("fdi", []))
+
+
+def leave(state: State, info: SentenceInfo) -> None:
+    """Carry what this sentence established to the next one."""
+    unmarked = [e for e in info.ents if not e.marker and e.kind != "place"]
+    if unmarked:
+        state.discourse_subject = unmarked[0].code
+    if info.rails:
+        state.rail, state.rail_para = info.rails[-1], info.sent.para
+    for bt in info.batches:
+        if bt.kind == "batch":
+            state.batch = bt.name
+    own = [p for p in info.periods if p.role == "own" and p.period.kind != "day" and not _in_list(p, info)]
+    if own:
+        state.period = own[0].period
+        if state.topic is None:
+            state.topic = own[0].period
+    topics = [e for e in info.ents if e.kind == "place" and is_topic_place(e, info)]
+    if topics:
+        state.place = topics[0].form
+
+
+def _in_list(p: PeriodMention, info: SentenceInfo) -> bool:
+    return any(it.period is p.period for it in info.items)
+
+
+def is_topic_place(e: Entity, info: SentenceInfo) -> bool:
+    return e.marker not in ("和", "及", "与") and not _preceded(info, e.start, ("、", "包括", "如", "等"))
+
+
+def _preceded(info: SentenceInfo, pos: int, words) -> bool:
+    """A place right after 、/包括/如 is an item of a list, not what the sentence is about."""
+    return any(info.view.endswith(w, info.sent.start, pos) for w in words)
+
+
+def article_subject(doc: Doc, lex: Lexicon) -> str:
+    """The party the article is mostly about: its most frequent unmarked party (a place counts for its country)."""
+    counts: dict[str, int] = {}
+    for e in find_entities(doc.view, 0, len(doc.view), lex):
+        if not e.marker:
+            counts[e.code] = counts.get(e.code, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else ""

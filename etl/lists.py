@@ -1,0 +1,90 @@
+"""Lists and changes inside one sentence.
+
+分别 lists map each value to its item in order (我国对东盟、欧盟分别进出口A、B:
+A is with ASEAN, B with the EU; 一季度、二季度分别为A和B: A is Q1), and a list of
+changes after a list of levels (分别增长x、y) gives each level its change. A
+change written after a level, with no new party or list in between, is that
+level's year-on-year change.
+"""
+from __future__ import annotations
+
+import re
+
+from .discourse import Item, SentenceInfo
+from .text import Doc
+
+LIST_JOINERS = re.compile(r"^[、和及与,，]*$")
+
+
+def _chain_after(doc: Doc, pos: int, items: list[Item]) -> list[Item]:
+    """The quantities listed right after 分别 at pos: 6.52万亿元、5.65万亿元、5.05万亿元."""
+    chain = []
+    for it in items:
+        if it.q.start < pos:
+            continue
+        gap = doc.view[(chain[-1].q.end if chain else pos):it.q.start]
+        if not chain and len(gap) <= 6 and not re.search(r"[，,。；;]", gap):
+            chain.append(it)
+        elif chain and LIST_JOINERS.match(gap) and it.q.unit_class == chain[0].q.unit_class:
+            chain.append(it)
+        elif chain:
+            break
+    return chain
+
+
+def _listed(mentions: list, lo: int, hi: int, n: int, view: str) -> list | None:
+    """The last n mentions in [lo, hi) if they form a list joined by 、/和/及."""
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    if len(inside) < n:
+        return None
+    pick = inside[-n:]
+    for x, y in zip(pick, pick[1:]):
+        if not LIST_JOINERS.match(view[x.end:y.start]):
+            return None
+    return pick
+
+
+def map_lists(doc: Doc, info: SentenceInfo) -> None:
+    view = doc.view
+    previous_chain: list[Item] = []
+    for m in re.finditer("分别", view[info.sent.start:info.sent.end]):
+        pos = info.sent.start + m.start()
+        chain = _chain_after(doc, m.end() + info.sent.start, info.items)
+        if len(chain) < 2:
+            continue
+        seg_start = max([info.sent.start] + [i + 1 for i in range(info.sent.start, pos)
+                                             if view[i] in "，,；;：:。"])
+        n = len(chain)
+        ents = _listed(info.ents, seg_start, pos, n, view)
+        pers = _listed([p for p in info.periods if p.role == "own"], seg_start, pos, n, view)
+        parts = _listed(info.parts, seg_start, pos, n, view)
+        if ents:
+            for it, e in zip(chain, ents):
+                it.partner = e
+        elif pers:
+            for it, p in zip(chain, pers):
+                it.period = p.period
+        elif parts:
+            for it, p in zip(chain, parts):
+                it.part = p.name
+        elif chain[0].growth and len(previous_chain) == n:
+            for lvl, g in zip(previous_chain, chain):
+                if lvl.change is None and g.yoy:
+                    lvl.change, g.consumed = g.growth * g.q.value, True
+        previous_chain = chain if not chain[0].growth else previous_chain
+
+
+def attach_changes(doc: Doc, info: SentenceInfo) -> None:
+    """A change after a level, with no new party or list in between, is that level's change_pct."""
+    last_level = None
+    for it in info.items:
+        if not it.growth:
+            last_level = it
+            continue
+        if it.consumed or not it.yoy or last_level is None or last_level.change is not None:
+            continue
+        between = doc.view[last_level.q.end:it.q.start]
+        new_party = any(last_level.q.end <= e.start < it.q.start for e in info.ents)
+        if "分别" in between or new_party or re.search(r"[。；;]", between):
+            continue
+        last_level.change, it.consumed = it.growth * it.q.value, True
