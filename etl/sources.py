@@ -19,7 +19,7 @@ KNOWN_KEYS = {"id", "path", "title", "title_derived", "publisher", "date", "date
               "url", "language", "encoding", "sha256", "note"}
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-URL_RE = re.compile(r"^https?://", re.I)
+URL_RE = re.compile(r"^https?://[^\s/]", re.I)
 
 
 def sha256_file(path: str | os.PathLike) -> str:
@@ -78,7 +78,7 @@ def load_sources(path: str | os.PathLike, read_text: bool = True) -> list[Source
             publisher=str(item.get("publisher") or ""), date=date,
             date_derived=bool(item.get("date_derived")), url=url,
             language=str(item.get("language") or "zh-Hans"),
-            encoding=str(item.get("encoding") or "utf-8"),
+            encoding=str(item.get("encoding") or ""),
             sha256=str(item.get("sha256") or ""), note=str(item.get("note") or ""),
         )
         if read_text:
@@ -87,16 +87,52 @@ def load_sources(path: str | os.PathLike, read_text: bool = True) -> list[Source
     return sources
 
 
+def decode_text(data: bytes, declared: str = "", where: str = "") -> tuple[str, str]:
+    """(text, encoding) of an article's bytes, exactly as stored: no newline translation.
+
+    A declared encoding is used as is. Otherwise UTF-8 when the bytes are valid UTF-8
+    (a BOM is kept as character 0, U+FEFF, so offsets agree with any reader that
+    decodes the file as UTF-8); else the encoding charset-normalizer detects
+    (GB18030/GBK files come out as gb18030). NUL bytes or no plausible encoding:
+    not text.
+    """
+    if b"\x00" in data:
+        raise BuildError(f"{where}: not a text file (it holds NUL bytes: binary, or UTF-16)")
+    encoding = declared
+    if not encoding:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            encoding = detect_encoding(data)
+        if not encoding:
+            raise BuildError(f"{where}: not a text file (not UTF-8, and no text encoding detected)")
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise BuildError(f"{where}: not valid {encoding} text "
+                         f"(set the right 'encoding:' in the sources file)") from None
+
+
+def detect_encoding(data: bytes) -> str:
+    """charset-normalizer's best guess as a Python codec name, or '' when it has none."""
+    import charset_normalizer
+    match = charset_normalizer.from_bytes(data).best()
+    if match is None:
+        return ""
+    return "utf-8" if match.encoding == "utf_8" else match.encoding.replace("_", "-")
+
+
 def read_article(src: Source, where: str = "") -> str:
-    """The article's text exactly as stored (no newline translation), verified against its pin."""
+    """The article's text exactly as stored (no newline translation), verified against its pin.
+
+    Sets src.sha256 when it was not pinned and src.encoding to the one used.
+    """
     where = where or src.id
     if not os.path.isfile(src.abspath):
         raise BuildError(f"{where}: article file not found: {src.path}")
     data = Path(src.abspath).read_bytes()
     if not data.strip():
         raise BuildError(f"{where}: article file is empty: {src.path}")
-    if b"\x00" in data[:8192]:
-        raise BuildError(f"{where}: article file is binary, not text: {src.path}")
     digest = hashlib.sha256(data).hexdigest()
     if src.sha256 and digest != src.sha256:
         raise BuildError(
@@ -105,8 +141,5 @@ def read_article(src: Source, where: str = "") -> str:
             f"`python build.py pin {src.id}`")
     if not src.sha256:
         src.sha256 = digest
-    try:
-        return data.decode(src.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise BuildError(f"{where}: {src.path} is not valid {src.encoding} text "
-                         f"(set 'encoding:' in the sources file)") from None
+    text, src.encoding = decode_text(data, src.encoding, f"{where}: {src.path}")
+    return text
