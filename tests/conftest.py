@@ -48,3 +48,10 @@ def serve():
     for srv in servers:
         srv.shutdown()
         srv.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _extract_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own empty extraction cache (never the project's .cache/extract/),
+    so a test's fake extractor can never leave figures for a later build to trust."""
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path_factory.mktemp("extract-cache")))
