@@ -91,8 +91,11 @@ def store(src: Source, figures: list[Figure], version: str | None = None,
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=directory)
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(encode(figures, version or current_version()))
         os.replace(tmp, directory / f"{article_key(src)}.json")
     except OSError:
-        return
+        Path(tmp).unlink(missing_ok=True)
