@@ -48,3 +48,21 @@ def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 def build_args(root: Path) -> list[str]:
     return ["--sources", str(root / "sources.yaml"), "--data", str(root / "data"), "--site", str(root / "site")]
+
+
+def fake_extract(src):
+    """A stand-in extractor: one trade figure per '亿美元' amount found with str.find."""
+    from etl.model import Figure, figure_id
+    out, i = [], src.text.find("亿美元")
+    while i != -1:
+        start = i
+        while start > 0 and (src.text[start - 1].isdigit() or src.text[start - 1] == "."):
+            start -= 1
+        end = i + 3
+        mention = src.text[start:end]
+        value = float(mention[:-3]) * 1e8 if start < i else 0.0
+        out.append(Figure(src.id, "trade", "trade_value", "CHN", "VNM", "", "2024", "year", value, "USD",
+                          "exact", mention, start, end, mention, start, end,
+                          figure_id=figure_id(src.sha256, start, end)))
+        i = src.text.find("亿美元", end)
+    return out
