@@ -5,6 +5,7 @@ checked on every build, so a changed file is noticed instead of quoted wrongly.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -99,6 +100,9 @@ def decode_text(data: bytes, declared: str = "", where: str = "") -> tuple[str, 
     if b"\x00" in data:
         raise BuildError(f"{where}: not a text file (it holds NUL bytes: binary, or UTF-16)")
     encoding = declared
+    if encoding and not is_utf8(encoding) and not data.isascii() and valid_utf8(data):
+        raise BuildError(f"{where}: declared encoding {encoding} but the file is UTF-8 text "
+                         f"(remove or fix 'encoding:' in the sources file)")
     if not encoding:
         try:
             return data.decode("utf-8"), "utf-8"
@@ -111,6 +115,21 @@ def decode_text(data: bytes, declared: str = "", where: str = "") -> tuple[str, 
     except (UnicodeDecodeError, LookupError):
         raise BuildError(f"{where}: not valid {encoding} text "
                          f"(set the right 'encoding:' in the sources file)") from None
+
+
+def is_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+def valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def detect_encoding(data: bytes) -> str:
