@@ -169,15 +169,27 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
             assert "<" not in attr and "'single'" not in attr, (path, attr)
 
 
-def test_lexicon_typo_names_file_and_line(tmp_path):
+LEXICON_TYPOS = [
+    ("unit form twice", "units.yaml", "forms: [吨]", "forms: [吨, 列]", r"unit form '列' listed twice"),
+    ("unknown unit", "indicators.yaml", "units: [trains]\n    keywords: [日均", "units: [trainz]\n    keywords: [日均",
+     r"unknown unit"),
+    ("duplicate alias", "entities.yaml", "KHM: [柬埔寨]", "KHM: [柬埔寨, 越南]", r"given twice"),
+]
+
+
+@pytest.mark.parametrize("name, file, old, new, says", LEXICON_TYPOS, ids=[r[0] for r in LEXICON_TYPOS])
+def test_lexicon_typo_names_file_and_line(tmp_path, name, file, old, new, says):
     lexdir = tmp_path / "lexicon"
     shutil.copytree(LEXICON_DIR, lexdir)
-    units = lexdir / "units.yaml"
-    text = units.read_text(encoding="utf-8")
-    line = text[:text.index("forms: [吨]")].count("\n") + 1
-    units.write_text(text.replace("forms: [吨]", "forms: [吨, 列]", 1), encoding="utf-8")
-    with pytest.raises(BuildError, match=rf"units\.yaml:\d+: unit form '列' listed twice .*units\.yaml:{line}\)"):
+    path = lexdir / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(BuildError) as err:
         load_lexicon(lexdir)
+    assert re.search(says, str(err.value)), err.value
+    assert re.search(rf"{re.escape(file)}:({line}|{line + 1})\b", str(err.value)), err.value
 
 
 def test_build_killed_half_way_leaves_previous_outputs(tmp_path, monkeypatch):
