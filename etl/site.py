@@ -47,7 +47,7 @@ def citation(f: Figure, sources: dict[str, Source]) -> dict:
     return {"article_id": f.article_id, "figure_id": f.figure_id, "mention": f.mention,
             "excerpt": site_charts.excerpt(f, 60), "value": fmt.figure_value(f),
             "title": s.title if s else f.article_id, "title_derived": bool(s and s.title_derived),
-            "publisher": s.publisher if s else "", "date": s.date if s else ""}
+            "publisher": s.publisher if s else "", "date": s.date if s else "", "reviewed": f.reviewed}
 
 
 def series_name(s: Series) -> str:

@@ -47,7 +47,8 @@ def hover(figures: list[Figure], sources: dict[str, Source], period: str) -> str
     parts = [head]
     for f in figures:
         title = sources[f.article_id].title if f.article_id in sources else f.article_id
-        parts.append(f"{_lines(title)}<br>「{_lines(excerpt(f, 90))}」")
+        badge = f" [reviewed: {f.reviewed}]" if f.reviewed else ""
+        parts.append(f"{_lines(title)}{badge}<br>「{_lines(excerpt(f, 90))}」")
     return "<br>".join(parts)
 
 

@@ -249,3 +249,16 @@ def test_every_chart_point_hover_shows_title_and_quote(built):
                     assert f.mention in flat and fmt.figure_value(f) in flat
                     n += 1
     assert n >= 8
+
+
+def test_reviewed_figures_carry_a_badge_wherever_they_are_cited(built):
+    ctx, site_dir, _ = built
+    reviewed = {f.figure_id for f in ctx.figures if f.reviewed}
+    assert reviewed, "the fixed context should hold a reviewed figure"
+    seen = 0
+    for path in pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        for fid, tail in re.findall(r'data-figure="(f\w+)">(.*?)</cite>', html, flags=re.S):
+            assert ('class="badge reviewed"' in tail) == (fid in reviewed), (path.name, fid)
+            seen += fid in reviewed
+    assert seen >= 2          # at least its series page and the about page
