@@ -9,6 +9,7 @@ marker (对美出口, 自哈进口, 输华), in pairs (中越, 美哈), or as X�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -31,7 +32,31 @@ class Entity:
         return self.form
 
 
-_CACHE: dict[int, re.Pattern] = {}
+_CACHE: dict[int, tuple[Lexicon, re.Pattern]] = {}   # id -> (the lexicon itself, kept alive so the id stays its own)
+
+
+class Taken:
+    """Spans already claimed by a mention, kept sorted and disjoint, so that testing a
+    candidate against them costs O(log n) (a long article holds thousands of mentions)."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            if self.ends and s < self.ends[-1]:          # overlapping blocked spans: merge
+                self.ends[-1] = max(self.ends[-1], e)
+            else:
+                self.starts.append(s)
+                self.ends.append(e)
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, s)
+        return not (i and self.ends[i - 1] > s) and not (i < len(self.starts) and self.starts[i] < e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_right(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
 
 
 def _alias_regex(lex: Lexicon) -> re.Pattern:
@@ -46,10 +71,10 @@ def _marker(view: str, start: int, lo: int) -> str:
     return ""
 
 
-def _abbreviations(view: str, lo: int, hi: int, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Entity]:
+def _abbreviations(view: str, lo: int, hi: int, lex: Lexicon, taken: Taken) -> list[Entity]:
     abbr = lex.abbreviations
     chars = "".join(re.escape(c) for c in abbr)
-    free = lambda s, e: all(e <= a or s >= b for a, b in taken)  # noqa: E731
+    free = taken.free
     out = []
     for m in re.finditer(rf"[{chars}]{{2,3}}", view[lo:hi]):
         s, e = lo + m.start(), lo + m.end()
@@ -62,7 +87,7 @@ def _abbreviations(view: str, lo: int, hi: int, lex: Lexicon, taken: list[tuple[
         for i, c in enumerate(run):
             out.append(Entity(s + i, s + i + 1, abbr[c], "country" if len(abbr[c]) == 3 else "group", c,
                               _marker(view, s, lo) if i == 0 else "pair"))
-        taken.append((s, e))
+        taken.add(s, e)
     for m in re.finditer(rf"(?<=[{ABBR_PREPOSITIONS}])[{chars}](?!俱)", view[lo:hi]):
         s = lo + m.start()
         word = view[s:s + 2]
@@ -71,28 +96,31 @@ def _abbreviations(view: str, lo: int, hi: int, lex: Lexicon, taken: list[tuple[
         code = abbr[m.group()]
         out.append(Entity(s, s + 1, code, "country" if len(code) == 3 else "group", m.group(),
                           _marker(view, s, lo)))
-        taken.append((s, s + 1))
+        taken.add(s, s + 1)
     for m in re.finditer(rf"[{chars}]方", view[lo:hi]):
         s = lo + m.start()
         if free(s, s + 2):
             code = abbr[view[s]]
             out.append(Entity(s, s + 2, code, "country" if len(code) == 3 else "group", m.group(),
                               _marker(view, s, lo)))
-            taken.append((s, s + 2))
+            taken.add(s, s + 2)
     return out
 
 
 def find_entities(view: str, lo: int, hi: int, lex: Lexicon,
                   blocked: list[tuple[int, int]] = ()) -> list[Entity]:
     """Every party mentioned in view[lo:hi], in order; spans in `blocked` (rail names) are skipped."""
-    rx = _CACHE.setdefault(id(lex), _alias_regex(lex))
-    taken = list(blocked)
+    cached = _CACHE.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _CACHE[id(lex)] = (lex, _alias_regex(lex))
+    rx = cached[1]
+    taken = Taken(blocked)
     out = []
     for m in rx.finditer(view, lo, hi):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+        if not taken.free(m.start(), m.end()):
             continue
         code, kind = lex.aliases[m.group()]
         out.append(Entity(m.start(), m.end(), code, kind, m.group(), _marker(view, m.start(), lo)))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     out += _abbreviations(view, lo, hi, lex, taken)
     return sorted(out, key=lambda e: e.start)

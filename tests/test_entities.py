@@ -1,7 +1,8 @@
 """Parties: full names, pycountry names, groups, places, one-character abbreviations."""
 import pytest
+from hypothesis import given, strategies as st
 
-from etl.entities import find_entities
+from etl.entities import Taken, find_entities
 from etl.lexicon import default
 
 
@@ -32,3 +33,18 @@ def test_rail_names_are_not_parties():
     text = "中欧班列开行"
     assert ents(text) != []                         # 中欧 alone reads as China and the EU
     assert find_entities(text, 0, len(text), default(), blocked=[(0, 4)]) == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6)), max_size=25),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6)), max_size=40))
+def test_taken_spans_answer_like_a_scan_of_every_span(blocked, candidates):
+    """The sorted span index gives the same answers as checking every claimed span."""
+    spans = [(s, s + n) for s, n in blocked]
+    taken, claimed = Taken(spans), list(spans)
+    for s, n in candidates:
+        e = s + n
+        brute = all(e <= a or s >= b for a, b in claimed)
+        assert taken.free(s, e) == brute
+        if brute:
+            taken.add(s, e)
+            claimed.append((s, e))
