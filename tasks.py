@@ -49,16 +49,18 @@ def requirements(extras: bool) -> list[str]:
 
 def ensure_venv(extras: bool = True) -> None:
     """Create .venv and install the dependencies unless the stamp says they are current."""
+    def digest(reqs: list[str]) -> str:
+        return hashlib.sha256("\n".join([sys.version] + reqs).encode()).hexdigest()
     reqs = requirements(extras)
-    digest = hashlib.sha256("\n".join([sys.version] + reqs).encode()).hexdigest()
-    if PY.exists() and STAMP.exists() and STAMP.read_text() == digest:
+    current = {digest(reqs), digest(requirements(True))}      # a full install covers the core one
+    if PY.exists() and STAMP.exists() and STAMP.read_text() in current:
         return
     if not PY.exists():
         log(f"creating {VENV.name}/ with {sys.executable}")
         subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
     log("installing dependencies from pyproject.toml")
     subprocess.check_call([str(PY), "-m", "pip", "install", "-q", "--disable-pip-version-check", *reqs])
-    STAMP.write_text(digest)
+    STAMP.write_text(digest(reqs))
 
 
 def ensure_browser() -> None:
