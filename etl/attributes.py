@@ -76,7 +76,7 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
         (state.parties.subject if state.parties else "") or state.discourse_subject or state.article_subject
     share_of = [e for e in parties_ents if info.view.endswith("占", info.sent.start, e.start)]
     if share_of and it.q.unit == "percent":
-        subject = share_of[-1].code               # 占我国外贸总值的15.5%: the total is China's
+        subject = share_of[-1].code               # 占我国外贸总值的12.3%: the total is China's
     others = [e for e in parties_ents if e.code != subject]
     marked = [e for e in others if e.marker]
     partner = (marked[-1] if marked else (others[-1] if others else None))

@@ -49,7 +49,7 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
              ctx: Context, lex: Lexicon) -> tuple[Indicator | None, str]:
     """(indicator, reason): the indicator the quantity reports, or None and why not."""
     c0, c1 = clause
-    before_clause = view[c0:q.num_start]      # a cue inside the mention counts (时速350公里)
+    before_clause = view[c0:q.num_start]      # a cue inside the mention counts (时速250公里)
     if any(w in before_clause for w in lex.not_figures):
         return None, "about something outside trade, FDI and rail"
     all_keywords = [k for ind in lex.indicators.values() for k in ind.keywords]
@@ -70,7 +70,7 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
         if hits:
             score = len(before_clause) - max(e for _, e in hits)
         for kw in ind.after:
-            if kw in q.unit_form:                      # 11个外资项目: the noun is in the mention
+            if kw in q.unit_form:                      # 7个外资项目: the noun is in the mention
                 score = 0
             elif kw in after_text and after_text.index(kw) <= 6:
                 score = min(score if score is not None else 99, after_text.index(kw))

@@ -1,8 +1,8 @@
 """How the site writes values, periods and codes for a reader.
 
-Values are stored in base units (1340亿美元 is 134000000000 USD); the site
+Values are stored in base units (1250亿美元 is 125000000000 USD); the site
 writes them the Chinese way, with 万 (1e4), 亿 (1e8) or 万亿 (1e12) and the
-unit's Chinese word: 1340亿美元, 1423.7万吨, 9882列, 25%. Qualifiers are shown
+unit's Chinese word: 1250亿美元, 836.4万吨, 4120列, 25%. Qualifiers are shown
 as their sign (≈ ≥ ≤, model.QUALIFIER_SIGNS) in front of the value.
 Display names live in templates/labels.yaml.
 """
@@ -44,7 +44,7 @@ def number(x: float) -> str:
 
 
 def amount(value: float, unit: str) -> str:
-    """1.34e11 USD -> '1340亿美元'."""
+    """1.25e11 USD -> '1250亿美元'."""
     divisor, word = scale_for(unit, value)
     return f"{number(value / divisor)}{word}{unit_word(unit)}"
 
