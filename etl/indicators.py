@@ -90,7 +90,7 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
 
 
 def growth_sign(view: str, q: Quantity, clause_start: int, lex: Lexicon) -> tuple[int, bool]:
-    """(+1/-1, year_on_year) when the percent quantity is a change (同比增长13.5%), else (0, False)."""
+    """(+1/-1, year_on_year) when the percent quantity is a change (同比增长11.8%), else (0, False)."""
     if q.unit != "percent":
         return 0, False
     before = view[clause_start:q.start]

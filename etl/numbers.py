@@ -1,6 +1,6 @@
 """Numbers as Chinese news writes them, and the quantities they form with units.
 
-Pure functions over strings: `parse_number('1423.7万')` is 14237000.0,
+Pure functions over strings: `parse_number('836.4万')` is 8364000.0,
 `parse_number('三万亿')` is 3e12, `parse_number('三十分之一')` is 1/30.
 `find_quantities(view, lexicon)` finds every number with a unit and its
 qualifier cues (约, 超过, 以上, 多 …) in a cleaned text view.

@@ -9,8 +9,8 @@ A point is one period of a series, with every figure that quotes it, from any
 article. Nothing is averaged or silently picked:
 
 * Tolerance. Each quote stands for an interval: its value plus or minus half a
-  unit in the last digit written in the mention (1063亿 -> ±0.5亿, 1063.0亿 ->
-  ±0.05亿, 1060亿 -> ±0.5亿: written digits count as significant). A mention
+  unit in the last digit written in the mention (1187亿 -> ±0.5亿, 1187.0亿 ->
+  ±0.05亿, 1184亿 -> ±0.5亿: written digits count as significant). A mention
   without Arabic digits (千亿, 近三成) takes the last non-zero digit of the value.
   A bound is one-sided: 超过1000亿 (at_least) is [1000亿 - tol, +inf).
 * Quotes agree when their intervals share a point. Agreeing quotes are one

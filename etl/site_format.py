@@ -38,7 +38,7 @@ def scale_for(unit: str, magnitude: float) -> tuple[float, str]:
 
 
 def number(x: float) -> str:
-    """At most four decimals, no trailing zeros, no float noise: 2606.5, 1423.7, 3."""
+    """At most four decimals, no trailing zeros, no float noise: 2481.3, 836.4, 3."""
     text = f"{x:.4f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
@@ -50,7 +50,7 @@ def amount(value: float, unit: str) -> str:
 
 
 def figure_value(f: Figure) -> str:
-    """The figure's value as a reader writes it, qualifier sign first: '≈120亿美元', '1000–1200亿美元'."""
+    """The figure's value as a reader writes it, qualifier sign first: '≈150亿美元', '1000–1200亿美元'."""
     sign = QUALIFIER_SIGNS.get(f.qualifier, "")
     if f.value_max is not None and f.value_max != f.value:
         divisor, word = scale_for(f.unit, max(abs(f.value), abs(f.value_max)))

@@ -14,14 +14,14 @@ from etl.model import Figure, Source, figure_id
 from etl.pipeline import Context
 
 TEXTS = {
-    "alpha": ("2025年中国与中亚五国货物贸易总额达到1063亿美元,同比增长12%。\n"
+    "alpha": ("2025年中国与中亚五国货物贸易总额达到1187亿美元,同比增长12%。\n"
               "2024年双方贸易额为880亿美元。\n\n"
-              "霍尔果斯口岸2025年开行班列9882列;南北高铁全长1541公里。\n"
+              "霍尔果斯口岸2025年开行班列7415列;南北高铁全长1327公里。\n"
               "前5个月贸易额约420亿美元。\n"),
-    "beta": ("据海关统计,中亚与中国2025年贸易额为1060亿美元。\n"
+    "beta": ("据海关统计,中亚与中国2025年贸易额为1184亿美元。\n"
              "2024年,这一数字是880.0亿美元。\n"
-             "霍尔果斯口岸2025年开行班列9882列。\n"),
-    "hostile": ('美国对哈萨克斯坦出口34亿美元 <script>alert(1)</script> </mark> {{ 7*7 }} "quoted" & \'single\'\n'
+             "霍尔果斯口岸2025年开行班列7415列。\n"),
+    "hostile": ('美国对哈萨克斯坦出口46亿美元 <script>alert(1)</script> </mark> {{ 7*7 }} "quoted" & \'single\'\n'
                 "{% raw %}前5个月出口12亿美元,折合人民币约86亿元。\n"
                 "目标是到2030年出口达到100亿美元。\n"),
     "defence": "美越防务安全合作及其对中国的影响。\n本文讨论安全合作,不含贸易数字。\n",
@@ -69,20 +69,20 @@ def make_figures(sources: list[Source]) -> list[Figure]:
     rail = dict(domain="rail", subject="CHN", partner="", subject_name="霍尔果斯口岸", unit="trains",
                 indicator="trains")
     return [
-        fig(a, "1063亿美元", value=106300000000, change_pct=12.0),
+        fig(a, "1187亿美元", value=118700000000, change_pct=12.0),
         fig(a, "880亿美元", value=88000000000, period="2024"),
-        fig(a, "9882列", value=9882, **rail),
-        fig(a, "1541公里", value=1541, domain="rail", indicator="line_length", subject="VNM", partner="",
+        fig(a, "7415列", value=7415, **rail),
+        fig(a, "1327公里", value=1327, domain="rail", indicator="line_length", subject="VNM", partner="",
             subject_name="南北高铁", period="", period_kind="", unit="km"),
         fig(a, "约420亿美元", value=42000000000, period="2025-05", period_kind="ytd", qualifier="approx"),
         fig(a, "12%", value=12, indicator="trade_growth", unit="percent", status="review",
             review_reason="growth rate read as a value"),
         # beta: parties in the other order (trade_value is symmetric)
-        fig(b, "1060亿美元", value=106000000000, subject="CENTRAL_ASIA", partner="CHN"),
+        fig(b, "1184亿美元", value=118400000000, subject="CENTRAL_ASIA", partner="CHN"),
         fig(b, "880.0亿美元", value=88000000000, period="2024", subject="CENTRAL_ASIA", partner="CHN"),
-        fig(b, "9882列", value=9882, reviewed="confirmed", **rail),
+        fig(b, "7415列", value=7415, reviewed="confirmed", **rail),
         # hostile: directed indicator, year vs ytd, USD vs CNY, a target, an overlapping span
-        fig(h, "34亿美元", value=3400000000, indicator="exports", subject="USA", partner="KAZ"),
+        fig(h, "46亿美元", value=4600000000, indicator="exports", subject="USA", partner="KAZ"),
         fig(h, "12亿美元", value=1200000000, indicator="exports", subject="USA", partner="KAZ",
             period="2025-05", period_kind="ytd"),
         fig(h, "约86亿元", value=8600000000, indicator="exports", subject="USA", partner="KAZ",

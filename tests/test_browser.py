@@ -253,7 +253,7 @@ def test_two_disagreeing_articles_are_flagged_on_the_series_page(tmp_path, watch
     value differently: the page flags the point, shows both quotes, and the chart says so."""
     import build
     from helpers_project import build_args, make_project
-    make_project(tmp_path, {"one.txt": "2024年中越双边贸易额达2606.5亿美元,同比增长13.5%。",
+    make_project(tmp_path, {"one.txt": "2024年中越双边贸易额达2481.3亿美元,同比增长11.8%。",
                             "two.txt": "据越方统计,2024年越中双边贸易额为2050亿美元。"})
     assert build.main(build_args(tmp_path)) == 0
     flagged = [p for p in series_pages(tmp_path / "site") if "sources disagree" in p.read_text(encoding="utf-8")]
@@ -261,7 +261,7 @@ def test_two_disagreeing_articles_are_flagged_on_the_series_page(tmp_path, watch
     page = watched.goto(flagged[0].as_uri())
     assert page.locator(".point.conflict .flag").inner_text() == "sources disagree"
     quotes = page.locator(".point.conflict q").all_inner_texts()
-    assert any("2606.5亿美元" in q for q in quotes) and any("2050亿美元" in q for q in quotes)
+    assert any("2481.3亿美元" in q for q in quotes) and any("2050亿美元" in q for q in quotes)
     drawn = page.eval_on_selector_all(".chart .annotation-text", "els => els.map(e => e.textContent)")
     assert drawn == ["sources disagree"]                                  # beside the point in the chart
     assert page.locator(".warn").is_visible()

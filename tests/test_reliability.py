@@ -118,7 +118,7 @@ def offsets_hold(root: Path) -> int:
     return len(rows)
 
 
-CRLF = "越南统计局:\r\n" + SAMPLE.replace(",", ",\r\n") + "\r\n另据报道,2023年双边贸易额达2297亿美元。\r\n"
+CRLF = "越南统计局:\r\n" + SAMPLE.replace(",", ",\r\n") + "\r\n另据报道,2023年双边贸易额达2143亿美元。\r\n"
 ACCEPTED = [
     ("GB18030 undeclared", {"a.txt": ("越南统计局:" + SAMPLE).encode("gb18030")}, "gb18030"),
     ("GBK undeclared", {"a.txt": ("越南统计局:" + SAMPLE).encode("gbk")}, "gb18030"),

@@ -159,15 +159,15 @@ def test_disagreeing_sources_are_flagged_and_agreeing_ones_merged(built):
     assert [p.period for p in s.points] == ["2024", "2025"]
     agreed, disputed = s.points
     assert not agreed.conflict and {f.mention for f in agreed.figures} == {"880亿美元", "880.0亿美元"}
-    assert disputed.conflict and {f.mention for f in disputed.figures} == {"1063亿美元", "1060亿美元"}
-    assert len(messages) == 1 and s.slug in messages[0] and "1060亿美元" in messages[0]
+    assert disputed.conflict and {f.mention for f in disputed.figures} == {"1187亿美元", "1184亿美元"}
+    assert len(messages) == 1 and s.slug in messages[0] and "1184亿美元" in messages[0]
     html = (site_dir / "series" / f"{s.slug}.html").read_text(encoding="utf-8")
     assert html.count('<span class="flag">sources disagree</span>') == 1
     for f in agreed.figures + disputed.figures:
         assert f"articles/{f.article_id}.html#f-{f.figure_id}" in html
     chart = json.loads(parse(site_dir / "series" / f"{s.slug}.html").scripts[0][1])
     drawn = [y for t in chart["data"] for y in t["y"] if y is not None]
-    assert sorted(drawn) == [880, 1060, 1063]  # one point for 2024; each disputed value, none averaged
+    assert sorted(drawn) == [880, 1184, 1187]  # one point for 2024; each disputed value, none averaged
 
 
 def test_series_pages_never_mix_units_or_period_kinds(built):
@@ -201,7 +201,7 @@ def test_undated_series_shows_a_card_and_the_defence_article_says_it_has_no_figu
     _, site_dir, _ = built
     [undated] = list((site_dir / "series").glob("line-length-*.html"))
     html = undated.read_text(encoding="utf-8")
-    assert "card-point" in html and "1541公里" in html
+    assert "card-point" in html and "1327公里" in html
     assert "quotes no trade, FDI or rail figure" in (site_dir / "articles" / "defence.html").read_text(encoding="utf-8")
     assert "quotes no trade" not in (site_dir / "articles" / "alpha.html").read_text(encoding="utf-8")
 
@@ -210,7 +210,7 @@ def test_review_figures_are_marked_differently_with_their_reason(built):
     _, site_dir, _ = built
     html = (site_dir / "articles" / "alpha.html").read_text(encoding="utf-8")
     assert re.search(r'<mark id="f-f\w+" class="fig review" title="in review: growth rate read as a value">12%</mark>', html)
-    assert re.search(r'<a class="fig-link" href="../series/[a-z0-9-]+\.html"[^>]*><mark id="f-\w+" class="fig published">1063亿美元</mark></a>', html)
+    assert re.search(r'<a class="fig-link" href="../series/[a-z0-9-]+\.html"[^>]*><mark id="f-\w+" class="fig published">1187亿美元</mark></a>', html)
 
 
 def test_data_csvs_are_copied_into_the_site(built):

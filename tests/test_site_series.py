@@ -8,7 +8,7 @@ from etl.model import Figure
 from etl.series import agree, build_series, half_step, slug, series_key
 
 
-def figure(mention="1063亿美元", value=106300000000.0, qualifier="exact", **kw) -> Figure:
+def figure(mention="1187亿美元", value=118700000000.0, qualifier="exact", **kw) -> Figure:
     base = dict(article_id="a", domain="trade", indicator="trade_value", subject="CHN", partner="KAZ",
                 subject_name="", period="2025", period_kind="year", unit="USD", start=0,
                 end=len(mention), quote=mention, quote_start=0, quote_end=len(mention), figure_id="f1")
@@ -17,21 +17,21 @@ def figure(mention="1063亿美元", value=106300000000.0, qualifier="exact", **k
 
 
 def test_tolerance_comes_from_the_digits_written():
-    assert half_step(figure("1063亿美元", 1.063e11)) == 0.5e8
-    assert abs(half_step(figure("1063.0亿美元", 1.063e11)) - 0.05e8) < 1
-    assert half_step(figure("9882列", 9882)) == 0.5
+    assert half_step(figure("1187亿美元", 1.187e11)) == 0.5e8
+    assert abs(half_step(figure("1187.0亿美元", 1.187e11)) - 0.05e8) < 1
+    assert half_step(figure("7415列", 7415)) == 0.5
     assert half_step(figure("千亿美元", 1e11)) == 0.5e11          # no digits: last non-zero digit
     assert half_step(figure("近三成", 30, unit="percent")) == 5
     assert half_step(figure("逆差120亿美元", -1.2e10)) == 0.5e8
 
 
 def test_quotes_agree_within_rounding_and_bounds():
-    assert agree([figure("1063亿美元", 1.063e11), figure("1063.0亿美元", 1.063e11)])
-    assert not agree([figure("1063亿美元", 1.063e11), figure("1060亿美元", 1.06e11)])
-    assert agree([figure("超过1000亿美元", 1e11, "at_least"), figure("1063亿美元", 1.063e11)])
-    assert not agree([figure("不到1000亿美元", 1e11, "at_most"), figure("1063亿美元", 1.063e11)])
-    assert agree([figure("2606.5亿美元", 2.6065e11), figure("2606亿美元", 2.606e11)])
-    assert not agree([figure("2606.5亿美元", 2.6065e11), figure("2606.0亿美元", 2.606e11)])
+    assert agree([figure("1187亿美元", 1.187e11), figure("1187.0亿美元", 1.187e11)])
+    assert not agree([figure("1187亿美元", 1.187e11), figure("1184亿美元", 1.184e11)])
+    assert agree([figure("超过1000亿美元", 1e11, "at_least"), figure("1187亿美元", 1.187e11)])
+    assert not agree([figure("不到1000亿美元", 1e11, "at_most"), figure("1187亿美元", 1.187e11)])
+    assert agree([figure("2481.3亿美元", 2.4813e11), figure("2481亿美元", 2.481e11)])
+    assert not agree([figure("2481.3亿美元", 2.4813e11), figure("2481.0亿美元", 2.481e11)])
 
 
 def test_symmetric_parties_are_an_unordered_pair_and_directed_ones_are_not():
@@ -47,14 +47,14 @@ def test_slug_is_ascii_filesystem_safe_and_distinguishes_names():
 
 
 def test_values_are_written_with_wan_and_yi():
-    assert fmt.amount(134000000000, "USD") == "1340亿美元"
-    assert fmt.amount(14237000, "t") == "1423.7万吨"
+    assert fmt.amount(125000000000, "USD") == "1250亿美元"
+    assert fmt.amount(8364000, "t") == "836.4万吨"
     assert fmt.amount(3e12, "JPY") == "3万亿日元"
-    assert fmt.amount(9882, "trains") == "9882列"
+    assert fmt.amount(7415, "trains") == "7415列"
     assert fmt.amount(350, "km/h") == "350公里/小时"
-    assert fmt.figure_value(figure("约120亿美元", 1.2e10, "approx")) == "≈120亿美元"
-    assert fmt.figure_value(figure("27列以上", 27, "at_least", unit="trains")) == "≥27列"
-    assert fmt.figure_value(figure("不到1亿美元", 1e8, "at_most")) == "≤1亿美元"
+    assert fmt.figure_value(figure("约150亿美元", 1.5e10, "approx")) == "≈150亿美元"
+    assert fmt.figure_value(figure("36列以上", 36, "at_least", unit="trains")) == "≥36列"
+    assert fmt.figure_value(figure("不到2亿美元", 2e8, "at_most")) == "≤2亿美元"
 
 
 def test_period_labels_read_as_dates_never_numbers():
@@ -93,7 +93,7 @@ spans = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=12)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="中国贸易1063亿<>&\"'\n ", min_size=1, max_size=40), spans)
+@given(st.text(alphabet="中国贸易1187亿<>&\"'\n ", min_size=1, max_size=40), spans)
 def test_marking_keeps_the_text_and_never_overlaps(text, raw_spans):
     figs = [figure(text[a:a + n], 1.0, start=a, end=a + n, figure_id=f"f{i}")
             for i, (a, n) in enumerate(raw_spans) if a + n <= len(text)]
