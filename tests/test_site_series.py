@@ -49,7 +49,7 @@ def test_slug_is_ascii_filesystem_safe_and_distinguishes_names():
 def test_values_are_written_with_wan_and_yi():
     assert fmt.amount(125000000000, "USD") == "1250亿美元"
     assert fmt.amount(8364000, "t") == "836.4万吨"
-    assert fmt.amount(3e12, "JPY") == "3万亿日元"
+    assert fmt.amount(2e12, "JPY") == "2万亿日元"
     assert fmt.amount(7415, "trains") == "7415列"
     assert fmt.amount(350, "km/h") == "350公里/小时"
     assert fmt.figure_value(figure("约150亿美元", 1.5e10, "approx")) == "≈150亿美元"
