@@ -2,7 +2,8 @@
 
 分别 lists map each value to its item in order (我国对东盟、欧盟分别进出口A、B:
 A is with ASEAN, B with the EU; 一季度、二季度分别为A和B: A is Q1), and a list of
-changes after a list of levels (分别增长x、y) gives each level its change. A
+changes after a list of levels (分别增长x、y), or after the last levels of the
+sentence, gives each level its change. A
 change written after a level, with no new party or list in between, is that
 level's year-on-year change.
 """
@@ -44,6 +45,17 @@ def _listed(mentions: list, lo: int, hi: int, n: int, view: str) -> list | None:
     return pick
 
 
+def _levels_before(items: list[Item], pos: int, n: int) -> list[Item]:
+    """The n levels a 分别 change list at pos refers to when they are not a 分别 list
+    themselves (开行A、发送B,同比分别增长x、y): the last n levels before it, provided
+    no change is written among them or after them (those would be their own changes)."""
+    before = [it for it in items if it.q.end <= pos]
+    levels = [it for it in before if not it.growth][-n:]
+    if len(levels) < n or any(it.growth for it in before if it.q.start > levels[0].q.start):
+        return []
+    return levels
+
+
 def map_lists(doc: Doc, info: SentenceInfo) -> None:
     view = doc.view
     previous_chain: list[Item] = []
@@ -67,8 +79,9 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
         elif parts:
             for it, p in zip(chain, parts):
                 it.part = p.name
-        elif chain[0].growth and len(previous_chain) == n:
-            for lvl, g in zip(previous_chain, chain):
+        elif chain[0].growth:
+            levels = previous_chain if len(previous_chain) == n else _levels_before(info.items, pos, n)
+            for lvl, g in zip(levels, chain):
                 if lvl.change is None and g.yoy:
                     lvl.change, g.consumed = g.growth * g.q.value, True
         previous_chain = chain if not chain[0].growth else previous_chain

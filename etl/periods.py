@@ -73,14 +73,18 @@ def _shift(year: int, start_month: int, explicit: bool, ay: int, am: int) -> int
     return year
 
 
-def resolve(m: re.Match, date: str) -> Period | None:
-    """The Period a match of _PERIOD_RE stands for, or None when it is not one."""
+def resolve(m: re.Match, date: str, year_hint: int = 0) -> Period | None:
+    """The Period a match of _PERIOD_RE stands for, or None when it is not one. A part
+    written without a year (全年, 前5个月) takes `year_hint`, the year the sentence
+    named before it, when there is one."""
     ay, am, has_month = article_ym(date)
     part = m.group("part") or ""
     explicit = bool(m.group("y") or m.group("rel") in ("去年", "前年", "上年", "明年"))
     if not ay and not m.group("y"):
         return None
     year = _year(m, ay)
+    if year_hint and part and not (m.group("y") or m.group("rel")):
+        year, explicit = year_hint, True
     if not part:
         if m.group("rel") in ("今年", "本年") and has_month and am < 12:
             return Period(f"{year}-{am:02d}", "ytd")       # 今年 in a dated report: so far this year
@@ -120,6 +124,7 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
     """Period mentions in view[lo:hi], each with its role."""
     out = []
     ay, am, has_month = article_ym(date)
+    named_year = 0                                   # the last year the sentence wrote out (2024年, 去年)
     for m in _PERIOD_RE.finditer(view, lo, hi):
         if m.end() == m.start():
             continue
@@ -127,7 +132,7 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
             continue
         if view.rfind("《", lo, m.start()) > view.rfind("》", lo, m.start()):
             continue                                 # 《2030年文化外交战略》 is a title, not a period
-        p = resolve(m, date)
+        p = resolve(m, date, named_year)
         if p is None:
             continue
         before = view[max(lo, m.start() - 3):m.start()]
@@ -138,6 +143,8 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
         elif any(after.startswith(c) for c in start_after) and m.group("part") != "以来":
             role = "start"
         out.append(PeriodMention(m.start(), m.end(), p, role, bool(m.group("y") or m.group("rel"))))
+        if role == "own" and (m.group("y") or m.group("rel") in ("去年", "前年", "上年")):
+            named_year = int(p.period[:4])
     if has_month:
         for m in _DAY_WORDS.finditer(view, lo, hi):
             out.append(PeriodMention(m.start(), m.end(), Period(f"{ay}-{am:02d}", "day"), "own", False))

@@ -17,6 +17,17 @@ def test_list_with_fenbie_maps_values_and_changes_in_order():
     assert [f for f in figs if f.unit == "percent"] == []          # every change went to its level
 
 
+def test_change_list_after_levels_that_are_not_a_fenbie_list():
+    figs = extract("2019年，中欧班列全年开行8.2千列、发送货物72万标箱，同比分别增长12%、6%。", "2020-01-08")
+    got = [(f.indicator, f.value, f.change_pct, f.period) for f in figs]
+    assert got == [("trains", 8200, 12, "2019"), ("freight_teu", 720000, 6, "2019")]
+
+
+def test_change_list_is_not_taken_by_levels_with_their_own_changes():
+    figs = extract("一季度出口3万亿元，增长4%；进口2万亿元，增长5%，分别增长1%、2%。", "2021-04-13")
+    assert [f.change_pct for f in figs if f.unit == "CNY"] == [4, 5]
+
+
 def test_list_of_periods():
     figs = extract("今年一季度、二季度出口分别为4.4万亿元和5.5万亿元。", "2022-07-13")
     assert [(f.indicator, f.period, f.period_kind) for f in figs] == \

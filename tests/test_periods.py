@@ -51,3 +51,13 @@ def test_book_titles_give_no_period():
 
 def test_no_article_date_means_no_relative_period():
     assert periods("今年上半年", "") == []
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("2018年,全年出口", "2019-01-15", ("全年", "2018", "year", "own")),
+    ("去年外贸增长较快,前三季度", "2019-01-15", ("前三季度", "2018-09", "ytd", "own")),
+    ("全年出口", "2019-06-15", ("全年", "2019", "year", "own")),          # no year named: the article's
+    ("较2017年同期,全年出口", "2019-06-15", ("全年", "2019", "year", "own")),   # a comparison base is not named
+])
+def test_a_part_without_a_year_takes_the_year_the_sentence_named(text, date, expected):
+    assert expected in periods(text, date)
