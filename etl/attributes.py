@@ -72,6 +72,10 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
             return Parties(state.parties.subject, state.parties.partner, state.parties.place or state.place)
         return Parties(state.discourse_subject or state.article_subject, "", state.place)
     unmarked = [e for e in parties_ents if not e.marker]
+    c0, _ = clause_bounds(info.view, q.start, q.end, info.sent.start, info.sent.end)
+    markets = tuple(lex.cues.get("market", []))
+    own_clause = [e for e in unmarked if e.start >= c0 and not info.view.startswith(markets, e.end)]
+    unmarked = own_clause or unmarked                  # the reporting economy of the figure's own clause first
     subject = unmarked[0].code if unmarked else \
         (state.parties.subject if state.parties else "") or state.discourse_subject or state.article_subject
     share_of = [e for e in parties_ents if info.view.endswith("占", info.sent.start, e.start)]

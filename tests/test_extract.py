@@ -52,6 +52,16 @@ def test_balance_deficit_is_negative_and_abbreviated_partner():
     assert (f.indicator, f.subject, f.partner, f.value, f.period) == ("trade_balance", "JPN", "CHN", -2.5e10, "2022")
 
 
+def test_subject_comes_from_the_figures_own_clause():
+    f = by_mention(extract("日本是泰国第二大贸易伙伴，泰国对日出口额达310亿美元。", "2023-02-01"), "310亿美元")
+    assert (f.indicator, f.subject, f.partner) == ("exports", "THA", "JPN")
+
+
+def test_a_market_is_a_counterpart_not_the_reporter():
+    f = by_mention(extract("智利出口增长较快，中国市场吸收其出口总额近四成。", "2023-02-01"), "近四成")
+    assert (f.subject, f.partner) == ("CHL", "CHN")
+
+
 def test_share_of_exports():
     f = by_mention(extract("德国市场占其出口总额的两成。", "2023-03-01"), "两成")
     assert (f.indicator, f.value, f.unit) == ("export_share", 20, "percent")
