@@ -40,6 +40,8 @@ class State:
     prev_topic: Period | None = None          # ... of the paragraph before
     fdi_para: bool = False
     article_subject: str = ""                 # fallback when the text names no party at all
+    indicators: dict[str, str] = field(default_factory=dict)   # unit -> indicator of the last figure in it
+    figure_para: int = -1                     # paragraph of the last figure (its domain in indicators['_domain'])
 
 
 @dataclass

@@ -71,15 +71,19 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
             lex: Lexicon) -> Figure | None:
     view, q, sent = doc.view, it.q, info.sent
     c0, c1 = clause_bounds(view, q.start, q.end, sent.start, sent.end)
-    carried_rail = state.rail is not None and state.rail_para >= sent.para - 1
-    ctx = context_of(view[sent.start:sent.end], lex, carried_rail and _rail_anaphora(view, sent),
-                     state.fdi_para or bool(state.batch))
+    carried_rail = state.rail is not None and (
+        state.indicators.get("_domain") == "rail" and state.figure_para == state.rail_para == sent.para
+        or state.rail_para >= sent.para - 1 and _rail_anaphora(view, sent))
+    ctx = context_of(view[sent.start:sent.end], lex, carried_rail, state.fdi_para or bool(state.batch))
     reason = ""
     if it.growth:
         indicator, domain = ("yoy_change" if it.yoy else "other_change"), "other"
         reason = "a change with no level of its own"
     else:
         ind, reason = classify(view, q, (c0, c1), (sent.start, sent.end), ctx, lex)
+        if ind is None and q.unit in state.indicators and state.figure_para >= sent.para - 1 \
+                and "其中" in view[sent.start:q.start]:
+            ind = lex.indicators[state.indicators[q.unit]]    # 其中去程4620列: a part of the figure before
         if ind is None:
             if q.unit_class in ("count", "duration", "percent_points"):
                 return None                   # counts of anything else are not figures here
@@ -103,6 +107,8 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
         status, reason = "review", "no line, service or port named"
     if not it.growth and domain != "other":
         state.parties = parties
+        state.indicators[q.unit] = indicator
+        state.indicators["_domain"], state.figure_para = domain, sent.para
     ts, te = doc.text_span(q.start, q.end)
     qs, qe = doc.quote_span(sent)
     return Figure(

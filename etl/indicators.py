@@ -81,7 +81,11 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
         if score is not None and (best is None or score < best[0]):
             best = (score, ind)
     if best is None:
-        return None, "no indicator keyword near the figure"
+        defaults = [ind for ind in lex.indicators.values() if ind.default_in and unit_ok(ind, q)
+                    and getattr(ctx, ind.default_in) and q.unit_class not in ("count", "duration", "percent")]
+        if len(defaults) != 1:
+            return None, "no indicator keyword near the figure"
+        best = (0, defaults[0])        # 开行超过7.3万列、690万标箱: in a rail sentence, TEU are freight
     ind = best[1]
     for other, cues in ind.sentence_cues_other.items():
         if any(c in view[sent[0]:sent[1]] for c in cues) and other in lex.indicators:

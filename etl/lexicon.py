@@ -104,6 +104,7 @@ class Indicator:
     roles: str = "trade"
     timeless: bool = False
     sentence_cues_other: dict = field(default_factory=dict)
+    default_in: str = ""      # in this context, a quantity in its unit with no keyword is this indicator
 
 
 @dataclass
@@ -178,6 +179,8 @@ def _indicators(doc, path, unit_classes: set[str]) -> dict[str, Indicator]:
                 _fail(u, path, f"indicator {code}: unknown unit {u!r}")
         if spec.get("needs", "") and spec["needs"] not in CONTEXTS:
             _fail(spec["needs"], path, f"indicator {code}: needs must be one of {sorted(CONTEXTS)}")
+        if spec.get("default_in", "") and spec["default_in"] not in CONTEXTS:
+            _fail(spec["default_in"], path, f"indicator {code}: default_in must be one of {sorted(CONTEXTS)}")
         if spec.get("roles", "trade") not in ROLES:
             _fail(spec["roles"], path, f"indicator {code}: roles must be one of {sorted(ROLES)}")
         out[str(code)] = Indicator(
@@ -188,6 +191,7 @@ def _indicators(doc, path, unit_classes: set[str]) -> dict[str, Indicator]:
             needs=str(spec.get("needs") or ""), roles=str(spec.get("roles") or "trade"),
             timeless=bool(spec.get("timeless", False)),
             sentence_cues_other=dict(spec.get("sentence_cues_other") or {}),
+            default_in=str(spec.get("default_in") or ""),
         )
     return out
 

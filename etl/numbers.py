@@ -231,4 +231,39 @@ def find_quantities(view: str, lex: Lexicon) -> list[Quantity]:
         out.append(Quantity(start=start, end=unit_end + slen, num_start=m.start(), unit_end=unit_end,
                             value=value, unit=code, unit_class=cls, unit_form=form, qualifier=q,
                             value_max=vmax, cue=cue))
+    return sorted(out + _unit_shared_items(view, out, units, lex), key=lambda x: x.start)
+
+
+_LISTED = re.compile(rf"({ARABIC}[{''.join(CN_BIG)}千]*)([、和及与])$")
+
+
+def _unit_shared_items(view: str, found: list[Quantity], units: dict, lex: Lexicon) -> list[Quantity]:
+    """Numbers listed before a quantity that write its unit only once, on the last item:
+    进出口1747.6亿、655.4亿、198.4亿元 (three CNY amounts), 增长12.3、17.1和10.8% (three
+    rates). A listed number must carry a multiplier (亿, 万) or, for a rate, decimals; so
+    a list of years or ordinals never borrows a unit."""
+    out = []
+    for q in found:
+        unit = units.get(q.unit_form)
+        if unit is None or q.value_max is not None:
+            continue
+        pos = q.num_start if q.qualifier == "exact" or q.start == q.num_start else q.start
+        while True:
+            m = _LISTED.search(view, max(0, pos - 24), pos)
+            if not m or m.end() != pos:
+                break
+            num = m.group(1)
+            if not (re.search(r"[万亿千]$", num) or (q.unit == "percent" and "." in num)):
+                break
+            try:
+                value = parse_number(num) * unit.scale
+            except NumberError:
+                break
+            qual, cue, start = _prefix_cue(view, m.start(), lex, q.unit)
+            if qual == "exact":
+                start = m.start()
+            out.append(Quantity(start=start, end=m.start() + len(num), num_start=m.start(),
+                                unit_end=m.start() + len(num), value=value, unit=q.unit,
+                                unit_class=q.unit_class, unit_form=q.unit_form, qualifier=qual, cue=cue))
+            pos = start
     return out

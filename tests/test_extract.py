@@ -163,3 +163,32 @@ def test_figure_id_is_stable():
     a = extract("我国出口3万亿元。", "2024-01-01")
     b = extract("我国出口3万亿元。", "2024-01-01")
     assert [f.figure_id for f in a] == [f.figure_id for f in b] and a[0].figure_id.startswith("f")
+
+
+def test_numbers_listed_before_the_unit_share_it():
+    figs = extract("前三季度，我国对甲国、乙国和丙国分别出口12.5亿、8.4亿和3亿元，分别增长2.1%、3.2%和4.3%。",
+                   "2021-10-20")
+    got = [(f.mention, f.value, f.unit, f.change_pct) for f in figs]
+    assert got[:3] == [("12.5亿", 1.25e9, "CNY", 2.1), ("8.4亿", 8.4e8, "CNY", 3.2), ("3亿元", 3e8, "CNY", 4.3)]
+
+
+def test_years_listed_never_borrow_a_unit():
+    figs = extract("2019年、2020年和2021年出口分别为3亿、5亿、7亿元。", "2022-01-10")
+    assert [f.mention for f in figs] == ["3亿", "5亿", "7亿元"]
+
+
+def test_a_breakdown_after_qizhong_inherits_the_indicator_of_the_whole():
+    figs = extract("上半年，中欧班列开行5200列，发送货物56万标箱。\n其中回程2100列、22万标箱。", "2022-07-08")
+    got = [(f.indicator, f.subject_name, f.value) for f in figs]
+    assert got[2:] == [("trains", "中欧班列·回程", 2100), ("freight_teu", "中欧班列·回程", 220000)]
+
+
+def test_a_unit_that_means_freight_in_a_rail_sentence_needs_no_keyword():
+    figs = extract("截至目前，中欧班列累计开行超过5万列、480万标箱。", "2022-07-08")
+    assert [(f.indicator, f.status) for f in figs] == [("trains", "published"), ("freight_teu", "published")]
+
+
+def test_a_paragraph_about_a_line_carries_its_context():
+    figs = extract("今年以来，中老铁路累计运输货物400万吨。5月份运输货物62万吨，创单月新高。", "2022-06-10")
+    f = by_mention(figs, "62万吨")
+    assert (f.indicator, f.subject_name, f.period) == ("freight_tonnes", "中老铁路", "2022-05")
