@@ -118,7 +118,8 @@ def period_of(view: str, info: SentenceInfo, it: Item, state: State, lex: Lexico
         return non_day[-1].period
     cumulative = any(c in view[sent.start:q.start] for c in lex.cues.get("cumulative", []))
     if cumulative:
-        return None
+        as_of = [p for p in own if re.search(r"(?:截至|截止|截止到)$", view[max(sent.start, p.start - 3):p.start])]
+        return as_of[-1].period if as_of else None   # 截至11月20日: a running total as of that day
     if own:
         return own[-1].period
     if any(w in view[sent.start:q.start] for w in lex.cues.get("same_period", [])):

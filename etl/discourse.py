@@ -55,6 +55,7 @@ class Item:
     part: str = ""                           # from a 分别 list
     change: float | None = None
     consumed: bool = False
+    kind: str = "actual"                     # actual | target | conversion | difference
 
 
 @dataclass

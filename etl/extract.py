@@ -54,7 +54,7 @@ def _figures_of_sentence(doc: Doc, src: Source, info: SentenceInfo, qs: list[Qua
         if not sign and q.unit == "percent" and info.items and info.items[-1].growth \
                 and LIST_JOINERS.match(view[info.items[-1].q.end:q.start]):
             sign, yoy = info.items[-1].growth, info.items[-1].yoy
-        info.items.append(Item(q, growth=sign, yoy=yoy))
+        info.items.append(Item(q, growth=sign, yoy=yoy, kind=_kind(view, q, c0, lex)))
     map_lists(doc, info)
     attach_changes(doc, info)
     out = []
@@ -95,7 +95,7 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
     name, parties = name_and_parties(doc, info, it, domain, indicator, state, lex)
     timeless = indicator in lex.indicators and lex.indicators[indicator].timeless
     period = None if timeless else period_of(view, info, it, state, lex)
-    kind = _kind(view, q, c0, lex)
+    kind = it.kind
     status = "published"
     if domain == "other":
         status = "review"
@@ -127,9 +127,13 @@ def _rail_anaphora(view: str, sent: Sentence) -> bool:
     return bool(re.search(r"该(?:口岸|线路|铁路|线|班列|项目)|班列|列车|铁路", view[sent.start:sent.end]))
 
 
+CURRENCY_WORDS = "人民币|美元|欧元|日元|港元|越南盾"
+
+
 def _kind(view: str, q: Quantity, c0: int, lex: Lexicon) -> str:
-    if q.cue in lex.cues.get("conversion", []):
-        return "conversion"
+    conversion = "|".join(map(re.escape, lex.cues.get("conversion", [])))
+    if conversion and re.search(rf"(?:{conversion})(?:{CURRENCY_WORDS})?$", view[max(c0, q.num_start - 8):q.num_start]):
+        return "conversion"                   # 约合1250亿元, 约合人民币4520亿元
     diff = lex.cues.get("difference") or {}
     if q.unit != "percent" and diff and re.search(
             rf"(?:{'|'.join(diff['before'])})[^，,。；;]{{0,8}}?(?:{'|'.join(diff['verbs'])})了?$",

@@ -45,6 +45,10 @@ def _listed(mentions: list, lo: int, hi: int, n: int, view: str) -> list | None:
     return pick
 
 
+def _clause_start(view: str, it: Item, info: SentenceInfo) -> int:
+    return max([info.sent.start] + [i + 1 for i in range(info.sent.start, it.q.start) if view[i] in "，,；;：:"])
+
+
 def _levels_before(items: list[Item], pos: int, n: int) -> list[Item]:
     """The n levels a 分别 change list at pos refers to when they are not a 分别 list
     themselves (开行A、发送B,同比分别增长x、y): the last n levels before it, provided
@@ -87,12 +91,26 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
         previous_chain = chain if not chain[0].growth else previous_chain
 
 
+LEVEL_AFTER_CHANGE = re.compile(r"^[,，]?(?:总额|总值|规模|金额)?(?:达到|达|为|至|到)?$")
+
+
 def attach_changes(doc: Doc, info: SentenceInfo) -> None:
-    """A change after a level, with no new party or list in between, is that level's change_pct."""
+    """A change after a level, with no new party or list in between, is that level's change_pct;
+    so is a change written just before a level (同比增长4.1%,达到320亿元). Conversions
+    (约合人民币…) and differences (同比增加6万标箱) are not levels: a change after them is
+    the change of the level before them."""
+    view = doc.view
+    for g, nxt in zip(info.items, info.items[1:]):
+        if g.growth and g.yoy and not g.consumed and not nxt.growth and nxt.change is None \
+                and nxt.kind == "actual" and LEVEL_AFTER_CHANGE.match(view[g.q.end:nxt.q.start]) \
+                and not any(it.q.end <= g.q.start and it.q.start >= _clause_start(view, g, info)
+                            for it in info.items):
+            nxt.change, g.consumed = g.growth * g.q.value, True
     last_level = None
     for it in info.items:
         if not it.growth:
-            last_level = it
+            if it.kind not in ("conversion", "difference") or (last_level and last_level.change is not None):
+                last_level = it      # (折合…亿美元,同比增长x%) after a level with its own change: the conversion's
             continue
         if it.consumed or not it.yoy or last_level is None or last_level.change is not None:
             continue

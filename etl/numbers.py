@@ -115,7 +115,7 @@ _SPECIAL = {"一半": 50.0, "半数": 50.0}
 def _quantity_regex(lex: Lexicon) -> re.Pattern:
     forms = "|".join(re.escape(u.form) for u in lex.units)
     return re.compile(
-        rf"(?P<frac>[{CN_CHARS}]+分之[{CN_CHARS}]+)"
+        rf"(?P<frac>[{CN_CHARS}]+分之(?:{ARABIC}|[{CN_CHARS}]+))"
         rf"|(?P<special>一半|半数)"
         rf"|(?P<num>{_NUM})(?P<inner>[多余])?"
         rf"(?:(?P<unit1>{forms})?(?P<sep>[-~～—–至到])(?P<num2>{_NUM}))?"

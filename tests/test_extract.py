@@ -192,3 +192,37 @@ def test_a_paragraph_about_a_line_carries_its_context():
     figs = extract("今年以来，中老铁路累计运输货物400万吨。5月份运输货物62万吨，创单月新高。", "2022-06-10")
     f = by_mention(figs, "62万吨")
     assert (f.indicator, f.subject_name, f.period) == ("freight_tonnes", "中老铁路", "2022-05")
+
+
+def test_a_change_written_before_its_level():
+    figs = extract("前三季度，某省出口同比增长21.5%，达到812.3亿元，进口同比增长9.1%，达到204.6亿元。",
+                   "2021-10-20")
+    assert [(f.indicator, f.change_pct) for f in figs] == [("exports", 21.5), ("imports", 9.1)]
+
+
+def test_a_conversion_between_a_level_and_its_change_is_skipped():
+    figs = extract("1-5月，中泰贸易额达512.4亿美元（约合人民币3650.1亿元），同比增长6.2%。", "2021-06-20")
+    usd, cny = figs
+    assert (usd.change_pct, usd.kind) == (6.2, "actual")
+    assert (cny.change_pct, cny.kind, cny.qualifier, cny.status) == (None, "conversion", "approx", "review")
+
+
+def test_a_conversion_with_its_own_change_keeps_it():
+    figs = extract("1-8月，全国实际使用外资金额8000.1亿元人民币，同比增长12.1%（折合1200.2亿美元，同比增长15.3%）。",
+                   "2021-09-15")
+    assert [(f.unit, f.change_pct, f.kind) for f in figs] == [("CNY", 12.1, "actual"), ("USD", 15.3, "conversion")]
+
+
+def test_a_change_after_a_difference_belongs_to_the_level():
+    figs = extract("一季度，西部陆海新通道班列发送12万标箱，同比增加3.1万标箱，增幅34.8%。", "2021-04-10")
+    assert [(f.value, f.kind, f.change_pct) for f in figs] == [(120000, "actual", 34.8), (31000, "difference", None)]
+
+
+def test_a_running_total_as_of_a_day_takes_its_month():
+    f = by_mention(extract("截至8月15日，中欧班列累计开行1.2万列。", "2021-08-20"), "1.2万列")
+    assert (f.period, f.period_kind) == ("2021-08", "day")
+
+
+def test_percent_written_as_baifenzhi_with_digits_and_terse_growth_verbs():
+    figs = extract("今年前两个月，我国对泰国出口120亿元，同比猛增百分之12.5；进口80亿元，同比降3.5%。", "2021-03-10")
+    assert [(f.indicator, f.change_pct) for f in figs] == [("exports", 12.5), ("imports", -3.5)]
