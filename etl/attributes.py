@@ -39,7 +39,8 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
         own = [b for b in info.batches if b.kind == "batch" and b.start < q.start]
         parts.append(own[-1].name if own else state.batch)
     c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
-    part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start), "") \
+    whole = set(lex.parts.get("fdi_whole", [])) if domain == "fdi" else set()
+    part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start and p.name not in whole), "") \
         or (info.last_part if q.unit == "percent" else "")
     if part:
         parts.append(part)

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .names import Name, find_batches, find_parts, find_rail_names
 from .numbers import Quantity
 from .periods import Period, PeriodMention, find_periods
-from .text import Doc, Sentence
+from .text import DATELINE, Doc, Sentence
 
 
 @dataclass
@@ -130,7 +130,13 @@ def _preceded(info: SentenceInfo, pos: int, words) -> bool:
 
 
 def article_subject(doc: Doc, lex: Lexicon) -> str:
-    """The party the article is mostly about: its most frequent unmarked party (a place counts for its country)."""
+    """The party the article is mostly about: the country of its dateline (新华社北京…电), else
+    its most frequent unmarked party (a place counts for its country)."""
+    m = DATELINE.search(doc.text)
+    if m:
+        for e in find_entities(doc.text, m.start(), m.end(), lex):
+            if len(e.code) == 3:
+                return e.code
     counts: dict[str, int] = {}
     for e in find_entities(doc.view, 0, len(doc.view), lex):
         if not e.marker:

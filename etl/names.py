@@ -58,8 +58,11 @@ def find_rail_names(view: str, lo: int, hi: int, lex: Lexicon) -> list[Name]:
     return sorted(out, key=lambda n: n.start)
 
 
+PART_GROUPS = ("trade_modes", "products", "firm_kinds", "industries", "regions")
+
+
 def find_parts(view: str, lo: int, hi: int, lex: Lexicon) -> list[Name]:
-    forms = [f for group in ("trade_modes", "products", "firm_kinds") for f in lex.parts.get(group, [])]
+    forms = [f for group in PART_GROUPS for f in lex.parts.get(group, [])]
     return [Name(m.start(), m.end(), m.group(), "part")
             for m in _alternation("parts", lex, forms).finditer(view, lo, hi)]
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+DATELINE = re.compile(r"^[ \t]*(?:[^\n，,。：:]{0,12}?(?:社|网|台|报|讯))?[\u4e00-\u9fff]{2,5}[ \t]*"
+                      r"\d{1,2}月\d{1,2}日(?:电|讯|消息)", re.M)
 _MASKS = [
     re.compile(r"\A\ufeff?---\n.*?\n---[ \t]*\n", re.S),              # YAML front matter
     re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),                          # markdown image
@@ -21,6 +23,7 @@ _MASKS = [
     re.compile(r"^[ \t]*(?:\d+\.[ \t]*){3,}[ \t]*$", re.M),           # junk '1. 2. 3. … 49.'
     re.compile(r"^[ \t]*#{1,6}[ \t]*(?:\d+[.、][ \t]*)?", re.M),       # heading marks '## 2. '
     re.compile(r"\A[ \t\ufeff]*date[ \t]+\d{4}-\d{2}-\d{2}"),          # leading 'date 2026-01-01'
+    DATELINE,                                                         # '新华社北京11月15日电': no place, no date of the news
     re.compile(r"^[ \t>]*(?:特别声明|免责声明|声明[:：]|Notice:|原文[:：]|责任编辑|文章来源|作者简介).*$", re.M),
 ]
 _CJK = r"\u3400-\u9fff"

@@ -226,3 +226,26 @@ def test_a_running_total_as_of_a_day_takes_its_month():
 def test_percent_written_as_baifenzhi_with_digits_and_terse_growth_verbs():
     figs = extract("今年前两个月，我国对泰国出口120亿元，同比猛增百分之12.5；进口80亿元，同比降3.5%。", "2021-03-10")
     assert [(f.indicator, f.change_pct) for f in figs] == [("exports", 12.5), ("imports", -3.5)]
+
+
+def test_industry_and_region_are_parts_of_fdi_and_foreign_firms_are_the_whole():
+    figs = extract("前8个月，我国制造业实际使用外资1500.2亿元人民币。西部地区实际使用外资300.1亿元人民币。"
+                   "全国新设立外商投资企业30000家。", "2021-09-15")
+    assert [(f.indicator, f.subject, f.subject_name) for f in figs] == [
+        ("fdi_disbursed", "CHN", "制造业"), ("fdi_disbursed", "CHN", "西部地区"), ("fdi_projects", "CHN", "")]
+
+
+def test_a_dateline_gives_the_article_country_but_no_place_or_period():
+    text = "新华社北京3月2日电 记者从商务部获悉，1-2月，全国实际使用外资2000.5亿元人民币。"
+    f = by_mention(extract(text, "2021-03-02"), "2000.5亿元人民币")
+    assert (f.subject, f.subject_name, f.period) == ("CHN", "", "2021-02")
+
+
+def test_a_province_of_vietnam_is_a_part_of_vietnam():
+    f = by_mention(extract("今年前5个月，越南北宁省吸引外资12亿美元。", "2021-06-01"), "12亿美元")
+    assert (f.domain, f.subject, f.subject_name) == ("fdi", "VNM", "北宁省")
+
+
+def test_latin_america_abbreviated_in_a_pair():
+    f = by_mention(extract("2021年中拉贸易额达4515.9亿美元。", "2022-01-20"), "4515.9亿美元")
+    assert {f.subject, f.partner} == {"CHN", "LATAM"}
