@@ -26,12 +26,11 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
             name = f"{name}·{kind}"
         return name, Parties(subject, line.partner if line else "")
     parties = _parties(info, it, state, lex)
-    if indicator in lex.indicators and lex.indicators[indicator].roles == "investment" or \
-            (domain == "fdi" and parties.partner and _outward(view, info, q)):
+    if indicator in lex.indicators and lex.indicators[indicator].roles == "investment":
         parties = Parties(parties.partner or parties.subject, parties.subject if parties.partner else "",
                           parties.place)
     elif domain == "fdi":
-        parties = Parties(parties.subject, "", parties.place)
+        parties = _fdi_parties(view, info, it, parties, state)
     parts = []
     if parties.place:
         parts.append(lex.place_names.get(parties.place, parties.place))
@@ -49,9 +48,40 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
     return "·".join(dict.fromkeys(parts)), parties
 
 
-def _outward(view: str, info: SentenceInfo, q: Quantity) -> bool:
-    """对X投资: investment made abroad, so X is the host."""
-    return any(e.marker in ("对", "向") and "投" in view[e.end:q.start] for e in info.ents if e.end <= q.start)
+INTO = re.compile(r"[^，,。；;]{0,3}?(?:直接)?投资")                 # 对越投资, 在华直接投资, 对其投资
+HOST_VERBS = re.compile(r"[^，,。；;]{0,6}?(?:吸引|吸收|利用|使用|引进|引资|到位|新设)")
+
+
+def _fdi_parties(view: str, info: SentenceInfo, it: Item, parties: Parties, state: State) -> Parties:
+    """Host (subject) and source (partner) of an FDI figure. X对Y投资 / X在Y投资: Y hosts, X
+    invests. Otherwise the host is the one such a phrase established earlier in the paragraph,
+    else the article's country; the source is the party listed with 分别, else the nearest
+    party before the figure (马来西亚的投资总额…, 其次是韩国,投资总额…), unless a verb such
+    as 吸引/实际使用 follows it: then it is the host."""
+    q = it.q
+    ents = [e for e in info.ents if e.end <= q.start and e.kind != "place"]
+    host = source = ""
+    for e in reversed(ents):
+        if e.marker in ("对", "在", "向", "赴", "来", "对于") and INTO.match(view, e.end):
+            host = state.fdi_host = e.code
+            c0, _ = clause_bounds(view, e.start, e.end, info.sent.start, info.sent.end)
+            source = next((x.code for x in reversed(ents) if c0 <= x.start and x.end <= e.start and not x.marker), "")
+            break
+    host = host or state.fdi_host or state.article_subject
+    if not source and it.partner is not None:
+        source = it.partner.code
+    if not source:
+        for x in reversed(ents):
+            if x.marker:
+                continue
+            if x.code != host and not HOST_VERBS.match(view, x.end):
+                source = x.code
+            elif x.code != host:
+                host = x.code
+            break
+    if not host:
+        return Parties(parties.subject, "", parties.place)
+    return Parties(host, source if source != host else "", parties.place)
 
 
 def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Parties:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 
-MARKERS = ("对于", "对", "自", "向", "与", "同", "和", "跟", "从", "及")
+MARKERS = ("对于", "对", "自", "向", "与", "同", "和", "跟", "从", "及", "在", "赴", "来")
 ABBR_PREPOSITIONS = "对自向赴访输来在与同从和跟及"
 
 

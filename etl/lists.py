@@ -60,6 +60,35 @@ def _levels_before(items: list[Item], pos: int, n: int) -> list[Item]:
     return levels
 
 
+_LEAD = re.compile(r"^(?:其中|主要是|主要|包括|以及|对|向|自|从|进出口|出口|进口|的)+")
+_NOT_A_NAME = re.compile(r"[0-9０-９%％]|增长|下降|同比|分别|进出口|出口|进口|贸易|实现|达到|占")
+
+
+def _noun_list(view: str, lo: int, pos: int, n: int, info: SentenceInfo) -> list[str]:
+    """The n names listed right before 分别 when no lexicon knows them (其中，甲类、乙类、丙类产品
+    分别进出口…): pieces split by 、 (the last by 和/及/与), the first cut after any party or
+    period written in it; [] unless every piece reads as a short name."""
+    text = view[lo:pos]
+    pieces = text.split("、")
+    if len(pieces) == n - 1:
+        m = re.fullmatch(r"(.*)(?:和|及|与)(.*)", pieces[-1])     # greedy: split at the last joiner
+        if not m:
+            return []
+        pieces[-1:] = [m.group(1), m.group(2)]
+    if len(pieces) != n:
+        return []
+    first_start = pos - len("、".join(pieces))
+    cut = max([e.end for e in info.ents if first_start <= e.start < first_start + len(pieces[0])]
+              + [p.end for p in info.periods if first_start <= p.start < first_start + len(pieces[0])]
+              + [first_start])
+    pieces[0] = view[cut:first_start + len(pieces[0])]
+    pieces = [_LEAD.sub("", p.strip()) for p in pieces]
+    if any(not 2 <= len(p) <= 12 or _NOT_A_NAME.search(p) or not re.fullmatch(r"[\u4e00-\u9fff]+", p)
+           for p in pieces):
+        return []
+    return pieces
+
+
 def map_lists(doc: Doc, info: SentenceInfo) -> None:
     view = doc.view
     previous_chain: list[Item] = []
@@ -83,6 +112,9 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
         elif parts:
             for it, p in zip(chain, parts):
                 it.part = p.name
+        elif not chain[0].growth and (nouns := _noun_list(view, seg_start, pos, n, info)):
+            for it, name in zip(chain, nouns):
+                it.part = name
         elif chain[0].growth:
             levels = previous_chain if len(previous_chain) == n else _levels_before(info.items, pos, n)
             for lvl, g in zip(levels, chain):

@@ -16,7 +16,7 @@ def ents(text):
     ("中越贸易", [("中", "CHN", "country", ""), ("越", "VNM", "country", "pair")]),
     ("我国与东盟", [("我国", "CHN", "country", ""), ("东盟", "ASEAN", "group", "与")]),
     ("对共建“一带一路”国家进出口", [("共建“一带一路”国家", "BRI", "group", "对")]),
-    ("在沪外资企业", [("沪", "CHN", "place", "")]),
+    ("在沪外资企业", [("沪", "CHN", "place", "在")]),
     ("泰国和马来西亚", [("泰国", "THA", "country", ""), ("马来西亚", "MYS", "country", "和")]),   # from pycountry
     ("与中亚五国", [("中亚五国", "CENTRAL_ASIA", "group", "与")]),
 ])

@@ -249,3 +249,24 @@ def test_a_province_of_vietnam_is_a_part_of_vietnam():
 def test_latin_america_abbreviated_in_a_pair():
     f = by_mention(extract("2021年中拉贸易额达4515.9亿美元。", "2022-01-20"), "4515.9亿美元")
     assert {f.subject, f.partner} == {"CHN", "LATAM"}
+
+
+def test_x_dui_y_touzi_makes_y_the_host_and_x_the_source():
+    f = by_mention(extract("2022年，中国对非洲直接投资流量34.1亿美元。", "2023-03-01"), "34.1亿美元")
+    assert (f.domain, f.subject, f.partner) == ("fdi", "AFRICA", "CHN")
+    f = by_mention(extract("截至2022年底，东盟国家累计在华投资设立企业达6.1万家。", "2023-03-01"), "6.1万家")
+    assert (f.indicator, f.subject, f.partner) == ("fdi_projects", "CHN", "ASEAN")
+
+
+def test_sources_of_fdi_into_the_host_the_text_established():
+    text = ("今年前8个月，柬埔寨吸引外资注册资金15亿美元。\n"
+            "在今年前8个月对柬投资的30个国家和地区中，新加坡的投资总额达3.1亿美元，排名第一；"
+            "其次是泰国，投资总额达2.2亿美元；英国、日本的投资总额分别达1.2亿美元和0.9亿美元。")
+    figs = extract(text, "2021-09-01")
+    assert [(f.subject, f.partner) for f in figs] == [
+        ("KHM", ""), ("KHM", "SGP"), ("KHM", "THA"), ("KHM", "GBR"), ("KHM", "JPN")]
+
+
+def test_names_listed_before_fenbie_that_no_lexicon_knows():
+    figs = extract("其中，甲类模组、乙型设备类和丙种材料分别进出口12.1亿、8.2亿和3.3亿元。", "2021-06-01")
+    assert [f.subject_name for f in figs] == ["甲类模组", "乙型设备类", "丙种材料"]
