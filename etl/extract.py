@@ -54,6 +54,10 @@ def _figures_of_sentence(doc: Doc, src: Source, info: SentenceInfo, qs: list[Qua
         if not sign and q.unit == "percent" and info.items and info.items[-1].growth \
                 and LIST_JOINERS.match(view[info.items[-1].q.end:q.start]):
             sign, yoy = info.items[-1].growth, info.items[-1].yoy
+        prev = info.items[-1].q if info.items else None
+        if prev and q.qualifier == "exact" and not q.cue and prev.cue and prev.qualifier != "exact" \
+                and not sign and view[prev.end:q.start] == "、" and q.unit_class != "percent":
+            q.qualifier = prev.qualifier          # 超过7.3万列、690万标箱: the cue covers the list
         info.items.append(Item(q, growth=sign, yoy=yoy, kind=_kind(view, q, c0, lex)))
     map_lists(doc, info)
     attach_changes(doc, info)

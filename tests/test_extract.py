@@ -270,3 +270,16 @@ def test_sources_of_fdi_into_the_host_the_text_established():
 def test_names_listed_before_fenbie_that_no_lexicon_knows():
     figs = extract("其中，甲类模组、乙型设备类和丙种材料分别进出口12.1亿、8.2亿和3.3亿元。", "2021-06-01")
     assert [f.subject_name for f in figs] == ["甲类模组", "乙型设备类", "丙种材料"]
+
+
+def test_a_part_that_opens_the_sentence_covers_its_figures():
+    figs = extract("前9个月，加工制造业是吸引外资最多的领域，投资总额达81.2亿美元，占55%；"
+                   "房地产业达11亿美元。", "2021-10-01")
+    f = by_mention(figs, "81.2亿美元")
+    assert f.subject_name == "加工制造业"
+    assert by_mention(figs, "11亿美元").subject_name == "房地产业"
+
+
+def test_a_prefix_cue_covers_a_list_of_quantities():
+    figs = extract("截至目前，中欧班列累计开行超过5万列、480万标箱。", "2022-07-08")
+    assert [f.qualifier for f in figs] == ["at_least", "at_least"]
