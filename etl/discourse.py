@@ -102,7 +102,7 @@ def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
 
 def leave(state: State, info: SentenceInfo) -> None:
     """Carry what this sentence established to the next one."""
-    unmarked = [e for e in info.ents if not e.marker and e.kind != "place"]
+    unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not _preceded(info, e.start, ("、",))]
     if unmarked:
         state.discourse_subject = unmarked[0].code
     if info.rails:

@@ -283,3 +283,9 @@ def test_a_part_that_opens_the_sentence_covers_its_figures():
 def test_a_prefix_cue_covers_a_list_of_quantities():
     figs = extract("截至目前，中欧班列累计开行超过5万列、480万标箱。", "2022-07-08")
     assert [f.qualifier for f in figs] == ["at_least", "at_least"]
+
+
+def test_a_country_listed_as_an_origin_of_goods_is_not_what_the_text_is_about():
+    text = "班列满载泰国大米、老挝木薯粉发往重庆。2022年通道沿线省份进出口贸易总额超3000亿元。"
+    f = by_mention(extract(text, "2023-03-01"), "超3000亿元")
+    assert f.subject != "LAO"
