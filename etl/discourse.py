@@ -103,6 +103,8 @@ def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
 def leave(state: State, info: SentenceInfo) -> None:
     """Carry what this sentence established to the next one."""
     unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not _preceded(info, e.start, ("、",))]
+    if not info.items:                         # a sentence quoting no figure sets the subject only when a
+        unmarked = [e for e in unmarked if _opens_clause(info, e)]   # party opens a clause (日本首相…, not 满载泰国大米)
     if unmarked:
         state.discourse_subject = unmarked[0].code
     if info.rails:
@@ -115,9 +117,18 @@ def leave(state: State, info: SentenceInfo) -> None:
         state.period = own[0].period
         if state.topic is None:
             state.topic = own[0].period
-    topics = [e for e in info.ents if e.kind == "place" and is_topic_place(e, info)]
+    topics = [e for e in info.ents if e.kind == "place" and is_topic_place(e, info)
+              and (info.items or _opens_clause(info, e))]
     if topics:
         state.place = topics[0].form
+
+
+def _opens_clause(info: SentenceInfo, e: Entity) -> bool:
+    v = info.view
+    i = e.start
+    while i > info.sent.start and v[i - 1] in " \t\u3000":
+        i -= 1
+    return i == info.sent.start or v[i - 1] in "，,；;：:"
 
 
 def _in_list(p: PeriodMention, info: SentenceInfo) -> bool:

@@ -288,4 +288,10 @@ def test_a_prefix_cue_covers_a_list_of_quantities():
 def test_a_country_listed_as_an_origin_of_goods_is_not_what_the_text_is_about():
     text = "班列满载泰国大米、老挝木薯粉发往重庆。2022年通道沿线省份进出口贸易总额超3000亿元。"
     f = by_mention(extract(text, "2023-03-01"), "超3000亿元")
-    assert f.subject != "LAO"
+    assert (f.subject, f.subject_name) == ("CHN", "沿线省份")     # the article's country; no carried 重庆
+
+
+def test_a_sentence_without_figures_that_opens_with_a_party_sets_the_subject():
+    text = "在此背景下，韩国加大对东南亚投入。会上宣布未来三年将向东盟投入2万亿韩元。"
+    f = by_mention(extract(text, "2023-03-01"), "2万亿韩元")
+    assert (f.subject, f.partner) == ("ASEAN", "KOR")
