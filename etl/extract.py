@@ -10,6 +10,7 @@ resolved is kept with status `review` and the reason, never guessed.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import lexicon as lexicon_mod
@@ -20,6 +21,7 @@ from .lexicon import Lexicon
 from .lists import LIST_JOINERS, attach_changes, map_lists
 from .model import Figure, Source, figure_id
 from .numbers import Quantity, find_quantities
+from .series import agree, charted, series_key
 from .text import Doc, Sentence, clause_bounds, make_doc
 
 
@@ -42,7 +44,23 @@ def extract_article(src: Source, lex: Lexicon | None = None) -> list[Figure]:
         if mine:
             figures += _figures_of_sentence(doc, src, info, mine, state, lex)
         leave(state, info)
-    return figures
+    return _same_point_different_values(figures, lex)
+
+
+def _same_point_different_values(figures: list[Figure], lex: Lexicon) -> list[Figure]:
+    """One article quoting two different values for the same series point (same indicator,
+    parties, name, unit and period) has said something the extractor did not read (a part
+    such as 西通道 or 增资项目, a period): those figures go to review rather than into a chart
+    where they would look like a disagreement between sources. Undated running totals and
+    records are let be; a timeless property (a line's length) is one fact."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figures:
+        if charted(f) and (f.period or lex.indicators.get(f.indicator, None) and lex.indicators[f.indicator].timeless):
+            groups.setdefault((series_key(f), f.period), []).append(f)
+    clash = {f.figure_id for g in groups.values() if not agree(g) for f in g}
+    return [dataclasses.replace(f, status="review", review_reason="the article quotes another value for the "
+                                "same series and period: a part or period it names was not read")
+            if f.figure_id in clash else f for f in figures]
 
 
 def _figures_of_sentence(doc: Doc, src: Source, info: SentenceInfo, qs: list[Quantity],

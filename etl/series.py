@@ -16,7 +16,9 @@ article. Nothing is averaged or silently picked:
 * Quotes agree when their intervals share a point. Agreeing quotes are one
   point; the value shown is the most precise exact quote, every quote is cited.
   Otherwise the point is a conflict: each distinct value is shown with its own
-  quotes and the page says 'sources disagree'.
+  quotes and the page says 'sources disagree'. Undated quotes of what is not a
+  timeless property (running totals quoted at different dates) are shown side by
+  side, each value with its quotes, and are not a disagreement.
 """
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ class SeriesKey:
 class Point:
     period: str
     figures: list[Figure]             # sorted by (article_id, start)
-    conflict: bool
+    conflict: bool                    # the quotes disagree on one fact
+    differs: bool = False             # the quoted values differ (a conflict, or undated running totals)
 
     @property
     def shown(self) -> Figure:
@@ -157,8 +160,11 @@ def agree(figures: list[Figure]) -> bool:
     return lo <= hi + 1e-9 * max(1.0, abs(hi) if math.isfinite(hi) else 1.0)
 
 
-def build_series(figures: list[Figure]) -> list[Series]:
-    """Every series of charted figures, sorted by (domain, key); points sorted by period."""
+def build_series(figures: list[Figure], timeless: frozenset[str] = frozenset()) -> list[Series]:
+    """Every series of charted figures, sorted by (domain, key); points sorted by period.
+    Undated quotes of an indicator that is not `timeless` (running totals, records, each
+    as of its article's date) are not one fact: differing values there are shown side by
+    side, never flagged as a disagreement. A timeless property (a line's length) is one fact."""
     by_key: dict[SeriesKey, dict[str, list[Figure]]] = {}
     for f in figures:
         if charted(f):
@@ -168,7 +174,9 @@ def build_series(figures: list[Figure]) -> list[Series]:
         points = []
         for period in sorted(periods):
             figs = sorted(periods[period], key=lambda f: (f.article_id, f.start, f.figure_id))
-            points.append(Point(period, figs, conflict=not agree(figs)))
+            differs = not agree(figs)
+            one_fact = period != "" or key.indicator in timeless
+            points.append(Point(period, figs, conflict=differs and one_fact, differs=differs))
         domain = min(f.domain for p in points for f in p.figures)
         out.append(Series(key, slug(key), domain, points))
     return sorted(out, key=lambda s: (s.domain, s.key))

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 import plotly
 
-from . import load, site_charts, site_format as fmt, site_marks
+from . import lexicon, load, site_charts, site_format as fmt, site_marks
 from .model import ARTICLE_COLUMNS, DOMAINS, FIGURE_COLUMNS, SYMMETRIC, Figure, Source
 from .series import Series, build_series, conflicts
 
@@ -74,7 +74,7 @@ def figure_row(f: Figure, sources: dict[str, Source], slugs: dict[str, str]) -> 
 
 def point_view(s: Series, p, sources: dict[str, Source]) -> dict:
     return {"period": fmt.period_label(p.period, s.key.period_kind), "conflict": p.conflict,
-            "value": "" if p.conflict else fmt.figure_value(p.shown),
+            "differs": p.differs, "value": "" if p.differs else fmt.figure_value(p.shown),
             "groups": [{"value": fmt.figure_value(g[0]), "cites": [citation(f, sources) for f in g]}
                        for g in p.value_groups]}
 
@@ -110,7 +110,8 @@ def undated_cards(series: list[Series]) -> list[dict]:
     """Home-page cards for series without a period (a line's length, a running total)."""
     return [{"slug": s.slug, "title": series_title(s), "domain": s.domain, "n": len(s.figures),
              "conflict": s.points[0].conflict,
-             "value": "sources disagree" if s.points[0].conflict else fmt.figure_value(s.points[0].shown)}
+             "value": "sources disagree" if s.points[0].conflict else
+             f"{len(s.points[0].value_groups)} values" if s.points[0].differs else fmt.figure_value(s.points[0].shown)}
             for s in series if not s.dated]
 
 
@@ -177,7 +178,8 @@ def render(ctx, site_dir: Path) -> list[str]:
     env = environment()
     sources = {s.id: s for s in ctx.sources}
     figures = sorted(ctx.figures, key=lambda f: (f.article_id, f.start, f.end, f.figure_id))
-    series = build_series(figures)
+    timeless = frozenset(code for code, ind in lexicon.default().indicators.items() if ind.timeless)
+    series = build_series(figures, timeless)
     slugs = {f.figure_id: s.slug for s in series for f in s.figures}
     common = {"build_stamp": ctx.build_stamp}
     articles = sorted(ctx.sources, key=lambda s: (s.date, s.id), reverse=True)

@@ -62,7 +62,7 @@ def axis_scale(series: list[Series]) -> tuple[float, str]:
 
 def _plotted(p: Point) -> list[list[Figure]]:
     """The figure groups drawn for a point: one when the quotes agree, one per value otherwise."""
-    return p.value_groups if p.conflict else [[p.shown] + [f for f in p.figures if f is not p.shown]]
+    return p.value_groups if p.differs else [[p.shown] + [f for f in p.figures if f is not p.shown]]
 
 
 def _trace(name: str, colour: str, xs: list, ys: list, groups: list, labels: list[str],
@@ -155,7 +155,8 @@ def comparison_chart(series: list[Series], names: list[str], sources: dict[str, 
     for s, name in zip(series, names):
         for p in s.points:
             for g in _plotted(p):
-                ys.append(name + (f" ({fmt.figure_value(g[0])}, sources disagree)" if p.conflict else ""))
+                ys.append(name + (f" ({fmt.figure_value(g[0])}, sources disagree)" if p.conflict else
+                                  f" ({fmt.figure_value(g[0])})" if p.differs else ""))
                 xs.append(g[0].value / divisor)
                 groups.append(g)
                 labels.append(fmt.figure_value(g[0]))

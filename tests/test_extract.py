@@ -295,3 +295,11 @@ def test_a_sentence_without_figures_that_opens_with_a_party_sets_the_subject():
     text = "在此背景下，韩国加大对东南亚投入。会上宣布未来三年将向东盟投入2万亿韩元。"
     f = by_mention(extract(text, "2023-03-01"), "2万亿韩元")
     assert (f.subject, f.partner) == ("ASEAN", "KOR")
+
+
+def test_two_values_for_one_point_in_one_article_go_to_review():
+    figs = extract("上半年，中欧班列开行8000列。其中，甲线开行4000列，乙线开行2500列。", "2021-07-10")
+    assert [(f.mention, f.status) for f in figs] == [("8000列", "review"), ("4000列", "review"), ("2500列", "review")]
+    assert "same series and period" in figs[0].review_reason
+    figs = extract("中老铁路累计发送旅客2400万人次，单日最高发送旅客5.2万人次。", "2023-06-01")
+    assert [f.status for f in figs] == ["published", "published"]     # undated totals and records: let be

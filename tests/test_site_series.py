@@ -104,3 +104,16 @@ def test_marking_keeps_the_text_and_never_overlaps(text, raw_spans):
     assert all(r.text == r.figure.mention for r in runs if r.figure)
     assert all(a.end <= b.start for a, b in zip(marked, marked[1:]))
     assert len(marked) + len(skipped) == len(figs) and "fbad" in {f.figure_id for f in skipped}
+
+
+def test_undated_running_totals_that_differ_are_shown_side_by_side_not_as_a_disagreement():
+    a = figure("超过580万人次", 5.8e6, "at_least", unit="passengers", indicator="passengers", period="",
+               period_kind="", article_id="a", start=1)
+    b = figure("2.16万人次", 21600, unit="passengers", indicator="passengers", period="", period_kind="",
+               article_id="a", start=40)
+    [s] = build_series([a, b])
+    assert s.points[0].differs and not s.points[0].conflict
+    c = figure("全长142公里", 142, unit="km", indicator="line_length", period="", period_kind="", start=1)
+    d = figure("全长150公里", 150, unit="km", indicator="line_length", period="", period_kind="", start=30)
+    [s] = build_series([c, d], timeless=frozenset({"line_length"}))
+    assert s.points[0].differs and s.points[0].conflict      # one fact, two values: a disagreement
