@@ -106,12 +106,16 @@ def chart_groups(series: list[Series], sources: dict[str, Source]) -> list[dict]
     return out
 
 
-def undated_cards(series: list[Series]) -> list[dict]:
-    """Home-page cards for series without a period (a line's length, a running total)."""
+def undated_cards(series: list[Series], sources: dict[str, Source]) -> list[dict]:
+    """Home-page cards for series without a period (a line's length, a running total); where
+    running totals quoted at different dates differ, the latest article's value."""
+    def latest(p) -> Figure:
+        return max(p.figures, key=lambda f: (sources[f.article_id].date if f.article_id in sources else "",
+                                             f.article_id, f.start))
     return [{"slug": s.slug, "title": series_title(s), "domain": s.domain, "n": len(s.figures),
-             "conflict": s.points[0].conflict,
+             "conflict": s.points[0].conflict, "latest": s.points[0].differs and not s.points[0].conflict,
              "value": "sources disagree" if s.points[0].conflict else
-             f"{len(s.points[0].value_groups)} values" if s.points[0].differs else fmt.figure_value(s.points[0].shown)}
+             fmt.figure_value(latest(s.points[0]) if s.points[0].differs else s.points[0].shown)}
             for s in series if not s.dated]
 
 
@@ -188,7 +192,7 @@ def render(ctx, site_dir: Path) -> list[str]:
     copy_assets(site_dir)
     write_data(site_dir, ctx.sources, figures)
     write_page(env, "index.html", site_dir / "index.html", "", page="home", **common,
-               headlines=headlines(series), groups=chart_groups(series, sources), cards=undated_cards(series),
+               headlines=headlines(series), groups=chart_groups(series, sources), cards=undated_cards(series, sources),
                domains=sorted({s.domain for s in series}, key=domain_order), articles=articles,
                counts=counts, n_series=len(series), n_figures=len(figures),
                conflicts=[{"slug": s.slug, "title": series_title(s)} for s in series

@@ -262,3 +262,26 @@ def test_reviewed_figures_carry_a_badge_wherever_they_are_cited(built):
             assert ('class="badge reviewed"' in tail) == (fid in reviewed), (path.name, fid)
             seen += fid in reviewed
     assert seen >= 2          # at least its series page and the about page
+
+
+def test_undated_running_totals_card_shows_the_latest_quote(tmp_path):
+    import hashlib
+    from etl.model import Figure, Source
+    from etl.pipeline import Context
+    texts = {"old": "中老铁路累计发送旅客2400万人次。", "new": "中老铁路累计发送旅客超过3000万人次。"}
+    dates = {"old": "2023-06-01", "new": "2024-03-01"}
+    sources, figures = [], []
+    for sid, text in texts.items():
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        sources.append(Source(id=sid, path=f"{sid}.txt", abspath="", sha256=sha, text=text, title=sid, date=dates[sid]))
+        m = "2400万人次" if sid == "old" else "超过3000万人次"
+        s0 = text.index(m)
+        figures.append(Figure(article_id=sid, domain="rail", indicator="passengers", subject="LAO", partner="CHN",
+                              subject_name="中老铁路", period="", period_kind="", value=2.4e7 if sid == "old" else 3e7,
+                              unit="passengers", qualifier="exact" if sid == "old" else "at_least", mention=m,
+                              start=s0, end=s0 + len(m), quote=text, quote_start=0, quote_end=len(text),
+                              figure_id=f"f{sid:0>12}"[:13]))
+    ctx = Context(sources=sources, figures=figures, build_stamp="test")
+    site.render(ctx, tmp_path / "site")
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "≥3000万人次" in home and "latest of 2 quotes" in home and "sources disagree" not in home
