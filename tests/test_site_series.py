@@ -85,7 +85,8 @@ def test_every_charted_figure_is_in_exactly_one_homogeneous_series(figs):
         assert len({(f.unit, f.period_kind, series_key(f)) for f in s.figures}) == 1
         assert [p.period for p in s.points] == sorted({p.period for p in s.points})
         for p in s.points:
-            assert p.conflict == (not agree(p.figures))
+            assert p.differs == (not agree(p.figures))
+            assert p.conflict == (p.differs and p.period != "")      # no indicator is timeless here
     assert len({s.slug for s in series}) == len(series)
 
 
