@@ -100,12 +100,15 @@ def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
                                                 # a paragraph right after one that gave FDI figures goes on with them
 
 
-def leave(state: State, info: SentenceInfo) -> None:
-    """Carry what this sentence established to the next one."""
-    unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not _preceded(info, e.start, ("、",))]
-    if not info.items:                         # a sentence quoting no figure sets the subject only when a
-        unmarked = [e for e in unmarked if _opens_clause(info, e)]   # party opens a clause (日本首相…, not 满载泰国大米)
-    if unmarked:
+def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> None:
+    """Carry what this sentence established to the next one. The discourse subject becomes
+    the subject of the sentence's first trade or FDI figure (`subjects`), else a party that
+    opens a clause (日本首相…), never one named in passing (满载印尼起酥油、越南红薯淀粉)."""
+    unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not _preceded(info, e.start, ("、",))
+                and _opens_clause(info, e)]
+    if subjects:
+        state.discourse_subject = subjects[0]
+    elif unmarked:
         state.discourse_subject = unmarked[0].code
     if info.rails:
         state.rail, state.rail_para = info.rails[-1], info.sent.para
@@ -118,7 +121,7 @@ def leave(state: State, info: SentenceInfo) -> None:
         if state.topic is None:
             state.topic = own[0].period
     topics = [e for e in info.ents if e.kind == "place" and is_topic_place(e, info)
-              and (info.items or _opens_clause(info, e))]
+              and (subjects or _opens_clause(info, e))]
     if topics:
         state.place = topics[0].form
 

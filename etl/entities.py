@@ -64,6 +64,17 @@ def _alias_regex(lex: Lexicon) -> re.Pattern:
     return re.compile("|".join(map(re.escape, forms)))
 
 
+def _inside_word(view: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """The match is part of a word that only contains the name (中国 in 其中国有企业)."""
+    for w in words:
+        i = view.find(w, max(0, start - len(w)), end + len(w))
+        while i != -1 and i <= start:
+            if i + len(w) >= end:
+                return True
+            i = view.find(w, i + 1, end + len(w))
+    return False
+
+
 def _marker(view: str, start: int, lo: int) -> str:
     for mk in MARKERS:
         if view.startswith(mk, max(lo, start - len(mk))) and start - len(mk) >= lo:
@@ -117,7 +128,7 @@ def find_entities(view: str, lo: int, hi: int, lex: Lexicon,
     taken = Taken(blocked)
     out = []
     for m in rx.finditer(view, lo, hi):
-        if not taken.free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()) or _inside_word(view, m.start(), m.end(), lex.not_aliases):
             continue
         code, kind = lex.aliases[m.group()]
         out.append(Entity(m.start(), m.end(), code, kind, m.group(), _marker(view, m.start(), lo)))

@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .lists import LIST_JOINERS, attach_changes, map_lists
 from .model import Figure, Source, figure_id
 from .numbers import Quantity, find_quantities
+from .periods import article_ym
 from .series import agree, charted, series_key
 from .text import Doc, Sentence, clause_bounds, make_doc
 
@@ -41,9 +42,9 @@ def extract_article(src: Source, lex: Lexicon | None = None) -> list[Figure]:
             qi += 1
         info = sentence_info(doc, sent, src.date, lex)
         enter(state, info, doc, lex)
-        if mine:
-            figures += _figures_of_sentence(doc, src, info, mine, state, lex)
-        leave(state, info)
+        mine_figs = _figures_of_sentence(doc, src, info, mine, state, lex) if mine else []
+        figures += mine_figs
+        leave(state, info, tuple(f.subject for f in mine_figs if f.domain in ("trade", "fdi") and f.subject))
     return _same_point_different_values(figures, lex)
 
 
@@ -76,7 +77,7 @@ def _figures_of_sentence(doc: Doc, src: Source, info: SentenceInfo, qs: list[Qua
         if prev and q.qualifier == "exact" and not q.cue and prev.cue and prev.qualifier != "exact" \
                 and not sign and view[prev.end:q.start] == "、" and q.unit_class != "percent":
             q.qualifier = prev.qualifier          # 超过7.3万列、690万标箱: the cue covers the list
-        info.items.append(Item(q, growth=sign, yoy=yoy, kind=_kind(view, q, c0, lex)))
+        info.items.append(Item(q, growth=sign, yoy=yoy, kind=_kind(view, q, c0, lex, article_ym(src.date)[0])))
     map_lists(doc, info)
     attach_changes(doc, info)
     out = []
@@ -152,7 +153,7 @@ def _rail_anaphora(view: str, sent: Sentence) -> bool:
 CURRENCY_WORDS = "人民币|美元|欧元|日元|港元|越南盾"
 
 
-def _kind(view: str, q: Quantity, c0: int, lex: Lexicon) -> str:
+def _kind(view: str, q: Quantity, c0: int, lex: Lexicon, year: int = 0) -> str:
     conversion = "|".join(map(re.escape, lex.cues.get("conversion", [])))
     if conversion and re.search(rf"(?:{conversion})(?:{CURRENCY_WORDS})?$", view[max(c0, q.num_start - 8):q.num_start]):
         return "conversion"                   # 约合1250亿元, 约合人民币4520亿元
@@ -161,7 +162,9 @@ def _kind(view: str, q: Quantity, c0: int, lex: Lexicon) -> str:
             rf"(?:{'|'.join(diff['before'])})[^，,。；;]{{0,8}}?(?:{'|'.join(diff['verbs'])})了?$",
             view[c0:q.start]):
         return "difference"
-    if any(t in view[c0:q.start] for t in lex.cues.get("target", [])) or \
-            re.search(r"到20\d\d年", view[c0:q.start]):
+    if any(t in view[c0:q.start] for t in lex.cues.get("target", [])):
         return "target"
+    by = re.search(r"到(20\d\d)年", view[c0:q.start])
+    if by and (not year or int(by.group(1)) >= year):
+        return "target"                      # 到2030年…将达到; 而到2019年已增至… is the past
     return "actual"

@@ -125,6 +125,7 @@ class Lexicon:
     aliases: dict[str, tuple[str, str]]     # written form -> (code, kind: country|group|place)
     abbreviations: dict[str, str]           # one character -> code
     not_abbreviations: set[str]             # two-character words that look like abbreviations
+    not_aliases: tuple[str, ...]             # words holding a name that is not one (其中国有企业)
     place_names: dict[str, str]
     rail: dict[str, RailName]               # written form -> line
     rail_suffixes: list[str]
@@ -282,6 +283,8 @@ def load_lexicon(directory: str | Path = LEXICON_DIR) -> Lexicon:
         not_figures=list(ind_doc.get("not_figures") or []),
         aliases=aliases, abbreviations=abbreviations, place_names=place_names,
         not_abbreviations=set((docs["entities"] or {}).get("not_abbreviations") or []),
+        not_aliases=tuple(_strings((docs["entities"] or {}).get("not_aliases") or [],
+                                   str(directory / "entities.yaml"), "not_aliases")),
         rail=rail, rail_suffixes=suffixes, rail_stoppers=stoppers, parts=parts,
         train_kinds=list((docs["rail"] or {}).get("train_kinds") or []),
     )

@@ -92,6 +92,8 @@ def resolve(m: re.Match, date: str, year_hint: int = 0) -> Period | None:
     if part == "全年":
         return Period(str(year), "year")
     if part in ("以来", "已", "年内"):
+        if part != "以来" and m.group("y"):
+            return Period(str(year), "year")             # 到2024年已增至…: that year
         if m.group("rel") not in ("今年", "本年", "当年") or not has_month:
             return None
         return Period(f"{year}-{am:02d}", "ytd")

@@ -118,9 +118,18 @@ def make_doc(text: str) -> Doc:
 
 
 def clause_bounds(view: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """The clause (between , ; : and brackets) holding view[start:end], within [lo, hi)."""
+    """The clause (between , ; : and brackets) holding view[start:end], within [lo, hi); an
+    aside in brackets before the quantity belongs to its clause."""
     s = start
-    while s > lo and view[s - 1] not in CLAUSE_SEPARATORS:
+    while s > lo:
+        if view[s - 1] in ")）":                      # an aside in brackets before it: 外资企业(包括石油)出口额
+            o = max(view.rfind("(", lo, s - 1), view.rfind("（", lo, s - 1))
+            if o < lo or any(c in view[o + 1:s - 1] for c in "。；;，,"):
+                break
+            s = o
+            continue
+        if view[s - 1] in CLAUSE_SEPARATORS:
+            break
         s -= 1
     e = end
     while e < hi and view[e] not in CLAUSE_SEPARATORS:

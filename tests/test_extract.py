@@ -303,3 +303,24 @@ def test_two_values_for_one_point_in_one_article_go_to_review():
     assert "same series and period" in figs[0].review_reason
     figs = extract("中老铁路累计发送旅客2400万人次，单日最高发送旅客5.2万人次。", "2023-06-01")
     assert [f.status for f in figs] == ["published", "published"]     # undated totals and records: let be
+
+
+def test_a_name_inside_another_word_is_no_party():
+    f = by_mention(extract("前5月，泰国贸易顺差达8亿美元，其中国有企业贸易逆差达12.4亿美元。", "2021-06-10"),
+                   "12.4亿美元")
+    assert (f.subject, f.subject_name) == ("THA", "国有企业")
+
+
+def test_an_aside_in_brackets_stays_in_the_clause():
+    f = by_mention(extract("前5月，泰国外资企业(包括石油)出口额达48.3亿美元。", "2021-06-10"), "48.3亿美元")
+    assert (f.indicator, f.subject_name) == ("exports", "外资企业")
+
+
+def test_a_past_year_after_dao_is_an_actual_figure():
+    f = by_mention(extract("2012年，中泰双边贸易额为500亿美元，而到2020年已增至900亿美元。", "2021-02-01"), "900亿美元")
+    assert (f.kind, f.period, f.status) == ("actual", "2020", "published")
+
+
+def test_hong_kong_and_taiwan_are_their_own_parties():
+    f = by_mention(extract("前两月，泰国对中国台湾出口12亿美元。", "2021-03-10"), "12亿美元")
+    assert (f.subject, f.partner) == ("THA", "TWN")
