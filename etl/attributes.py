@@ -21,7 +21,11 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
         subject = line.country if line and line.country else (_parties(info, it, state, lex).subject)
         name = line.name if line else ""
         c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
-        kind = next((k for k in sorted(lex.train_kinds, key=len, reverse=True) if k in view[c0:q.start]), "")
+        _, c1 = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+        after = view[q.end:min(c1, q.end + 6)]          # 日均开行6.4列客运列车、15列货运列车
+        kinds = sorted(lex.train_kinds, key=len, reverse=True)
+        kind = next((k for k in kinds if after.startswith(k)), "") or \
+            next((k for k in kinds if k in view[c0:q.start]), "")
         if name and kind:
             name = f"{name}·{kind}"
         return name, Parties(subject, line.partner if line else "")
@@ -102,6 +106,9 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
     place = place_ent.form if place_ent else ""
     place_country = place_ent.code if place_ent else ""
     parties_ents = [e for e in before if e.kind != "place"]
+    ranked = _ranking(info, q, parties_ents, state)
+    if ranked is not None:
+        return Parties(ranked.subject, ranked.partner, place or state.place)
     if it.partner is not None:
         subject = next((e.code for e in parties_ents if not e.marker and e.start < it.partner.start), "")
         subject = subject or place_country or (state.parties.subject if state.parties else "") \
@@ -127,6 +134,51 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
     marked = [e for e in others if e.marker]
     partner = (marked[-1] if marked else (others[-1] if others else None))
     return Parties(subject or place_country, partner.code if partner else "", place or state.place)
+
+
+RANK_VERB = re.compile(r"(?:仍然|仍|依然|继续|已经|已|也)?(?:是|为|成为|保持为|保持|位居|居|排名|位列)")
+RANK_WHAT = re.compile(r"的?(?:第[一二三四五六七八九十\d]{1,2}大?|最大的?)")
+RANK_BACK = re.compile(r"的?(?:第[一二三四五六七八九十\d]{1,2}大|最大)[^，,。；;]{0,8}?(?:为|是)$")
+RANK_NEXT = re.compile(r"(?:其次是|其次为|其次|其后是|随后是|接下来是)$")
+
+
+def _ranking(info: SentenceInfo, q: Quantity, ents: list, state: State) -> Parties | None:
+    """Ranked counterparts: 中国仍是越南最大进口市场 / 越南第二大贸易伙伴为荷兰 (越南 reports,
+    the other is the counterpart), 中国仍是最大的贸易伙伴 / 美国位居第二 (the reporter is the
+    one the text established), 其次是东盟,…;日本达… (each next party is a counterpart of the
+    same reporter). Not when the figure's own clause names its parties (德俄双边贸易额)."""
+    view = info.view
+    c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+    own = [e for e in ents if e.start >= c0]
+    if not ents or len(own) > 1 or any(e.marker for e in own):
+        return None
+    unmarked = [e for e in ents if not e.marker]
+    for x in reversed(unmarked):
+        back = RANK_BACK.search(view, info.sent.start, x.start)
+        y = next((e for e in ents if back and back.start() - 1 <= e.end <= back.start()), None)
+        if y is not None and y.code != x.code:
+            state.rank_reporter = y.code
+            return Parties(y.code, x.code)
+        m = RANK_VERB.match(view, x.end)
+        if not m:
+            continue
+        y = next((e for e in ents if e.start >= m.end() and e.start - m.end() <= 1), None)
+        if RANK_WHAT.match(view, y.end if y is not None else m.end()):
+            reporter = y.code if y is not None else (state.rank_reporter or state.article_subject)
+            if reporter and reporter != x.code:
+                state.rank_reporter = reporter
+                return Parties(reporter, x.code)
+    x = unmarked[-1] if unmarked else None
+    if x is not None and state.rank_reporter and state.rank_reporter != x.code and (
+            RANK_NEXT.search(view, info.sent.start, x.start) or _ranked_clause(view, info, x)):
+        return Parties(state.rank_reporter, x.code)
+    return None
+
+
+def _ranked_clause(view: str, info: SentenceInfo, x) -> bool:
+    """In a sentence listing ranked counterparts, a clause opening with a party: ;日本达57亿美元."""
+    return any(RANK_NEXT.search(view, info.sent.start, e.start) for e in info.ents) and \
+        view[x.start - 1:x.start] in "，,；;"
 
 
 def _rail_name(doc: Doc, info: SentenceInfo, q: Quantity, state: State) -> Name | None:

@@ -40,6 +40,7 @@ class State:
     prev_topic: Period | None = None          # ... of the paragraph before
     fdi_para: bool = False
     fdi_host: str = ""                        # host named by the last 对Y投资 in this paragraph
+    rank_reporter: str = ""                   # the economy whose ranked counterparts this paragraph lists
     article_subject: str = ""                 # fallback when the text names no party at all
     indicators: dict[str, str] = field(default_factory=dict)   # unit -> indicator of the last figure in it
     figure_para: int = -1                     # paragraph of the last figure (its domain in indicators['_domain'])
@@ -95,6 +96,7 @@ def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
         state.topic = None
         para = doc.paragraphs[info.sent.para]
         state.fdi_host = ""
+        state.rank_reporter = ""
         state.fdi_para = any(k in doc.view[para.start:para.end] for k in lex.contexts.get("fdi", [])) or (
             state.indicators.get("_domain") == "fdi" and state.figure_para == info.sent.para - 1)
                                                 # a paragraph right after one that gave FDI figures goes on with them

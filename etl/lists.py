@@ -141,6 +141,8 @@ def attach_changes(doc: Doc, info: SentenceInfo) -> None:
     last_level = None
     for it in info.items:
         if not it.growth:
+            if last_level and last_level.change is None and it.q.unit == "percent" != last_level.q.unit:
+                continue             # A达X,占…Y%,同比增长Z%: the change is X's, not the share's
             if it.kind not in ("conversion", "difference") or (last_level and last_level.change is not None):
                 last_level = it      # (折合…亿美元,同比增长x%) after a level with its own change: the conversion's
             continue

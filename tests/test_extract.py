@@ -324,3 +324,22 @@ def test_a_past_year_after_dao_is_an_actual_figure():
 def test_hong_kong_and_taiwan_are_their_own_parties():
     f = by_mention(extract("前两月，泰国对中国台湾出口12亿美元。", "2021-03-10"), "12亿美元")
     assert (f.subject, f.partner) == ("THA", "TWN")
+
+
+def test_ranked_counterparts_report_to_the_ranking_economy():
+    text = ("4月，日本仍是泰国最大出口市场，出口额达51亿美元，同比下降1.2%。"
+            "其次是美国，出口额达44亿美元，增长2.1%；欧盟达23亿美元，下降0.7%。")
+    figs = extract(text, "2021-05-20")
+    assert [(f.indicator, f.subject, f.partner) for f in figs] == [
+        ("exports", "THA", "JPN"), ("exports", "THA", "USA"), ("exports", "THA", "EU")]
+
+
+def test_a_ranking_does_not_override_the_pair_of_the_figures_clause():
+    text = "泰国第二大贸易伙伴为日本，两国贸易额约为310亿美元。美国排名第三，美泰贸易额约为290亿美元。"
+    f = by_mention(extract(text, "2021-05-20"), "约为290亿美元")
+    assert {f.subject, f.partner} == {"USA", "THA"}
+
+
+def test_growth_by_a_multiple_and_a_change_after_a_share():
+    figs = extract("前5个月，某省对泰国出口4.3亿美元，占全省出口的12%，同比增长1倍。", "2021-06-10")
+    assert by_mention(figs, "4.3亿美元").change_pct == 100
