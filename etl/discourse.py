@@ -107,7 +107,7 @@ def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> N
     the subject of the sentence's first trade or FDI figure (`subjects`), else a party that
     opens a clause (日本首相…), never one named in passing (满载印尼起酥油、越南红薯淀粉)."""
     unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not _preceded(info, e.start, ("、",))
-                and _opens_clause(info, e)]
+                and not info.view.startswith(("、", "和", "及"), e.end) and _opens_clause(info, e)]
     if subjects:
         state.discourse_subject = subjects[0]
     elif unmarked:
@@ -151,14 +151,16 @@ def _preceded(info: SentenceInfo, pos: int, words) -> bool:
 
 def article_subject(doc: Doc, lex: Lexicon) -> str:
     """The party the article is mostly about: the country of its dateline (新华社北京…电), else
-    its most frequent unmarked party (a place counts for its country)."""
+    its most frequent unmarked party outside lists (a place counts for its country)."""
     m = DATELINE.search(doc.text)
     if m:
         for e in find_entities(doc.text, m.start(), m.end(), lex):
             if len(e.code) == 3:
                 return e.code
     counts: dict[str, int] = {}
-    for e in find_entities(doc.view, 0, len(doc.view), lex):
-        if not e.marker:
+    v = doc.view
+    for e in find_entities(v, 0, len(v), lex):
+        listed = v[e.start - 1:e.start] == "、" or v.startswith(("、", "和", "及"), e.end)
+        if not e.marker and not listed:                 # items of a list are not what the article is about
             counts[e.code] = counts.get(e.code, 0) + 1
     return max(sorted(counts), key=counts.get) if counts else ""

@@ -121,6 +121,24 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
                 if lvl.change is None and g.yoy:
                     lvl.change, g.consumed = g.growth * g.q.value, True
         previous_chain = chain if not chain[0].growth else previous_chain
+        if not chain[0].growth:
+            rates = _growth_run_after(view, chain, info.items)
+            for lvl, g in zip(chain, rates):           # 分别达A、B、C,增长x%、y%、z%
+                if lvl.change is None:
+                    lvl.change, g.consumed = g.growth * g.q.value, True
+
+
+def _growth_run_after(view: str, chain: list[Item], items: list[Item]) -> list[Item]:
+    """A run of as many year-on-year changes as the chain has levels, written right after them."""
+    later = [it for it in items if it.q.start >= chain[-1].q.end]
+    run = []
+    for it in later:
+        gap = view[(run[-1].q.end if run else chain[-1].q.end):it.q.start]
+        ok = (len(gap) <= 8 and not re.search(r"[。；;]", gap)) if not run else LIST_JOINERS.match(gap)
+        if not it.growth or not it.yoy or it.consumed or not ok:
+            break
+        run.append(it)
+    return run if len(run) == len(chain) else []
 
 
 LEVEL_AFTER_CHANGE = re.compile(r"^[,，]?(?:总额|总值|规模|金额)?(?:达到|达|为|至|到)?$")

@@ -343,3 +343,15 @@ def test_a_ranking_does_not_override_the_pair_of_the_figures_clause():
 def test_growth_by_a_multiple_and_a_change_after_a_share():
     figs = extract("前5个月，某省对泰国出口4.3亿美元，占全省出口的12%，同比增长1倍。", "2021-06-10")
     assert by_mention(figs, "4.3亿美元").change_pct == 100
+
+
+def test_a_run_of_changes_after_a_fenbie_list_of_levels():
+    figs = extract("上半年，某省一般贸易、加工贸易分别进出口52.1亿元、13.4亿元，增长12.5%、8.8%。", "2021-07-20")
+    assert [(f.subject_name, f.change_pct) for f in figs] == [("一般贸易", 12.5), ("加工贸易", 8.8)]
+
+
+def test_the_head_of_a_list_does_not_become_the_discourse_subject():
+    text = ("前两个月，广东前3大贸易伙伴分别依次为东盟、中国香港和美国，其中，中国香港、美国分别增长4.9%、7.5%。"
+            "此外，对“一带一路”沿线国家进出口380.5亿元。")
+    f = by_mention(extract(text, "2021-03-16"), "380.5亿元")
+    assert (f.subject, f.partner) == ("CHN", "BRI")
