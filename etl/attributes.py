@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .discourse import Item, Parties, SentenceInfo, State, is_topic_place
+from .discourse import Item, Parties, SentenceInfo, State, is_topic_place, opens_sentence
 from .lexicon import Lexicon
 from .names import Name
 from .numbers import Quantity
@@ -43,9 +43,10 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
         parts.append(own[-1].name if own else state.batch)
     c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
     whole = set(lex.parts.get("fdi_whole", [])) if domain == "fdi" else set()
-    opening = [p for p in info.parts if p.name not in whole and _opens(view, info, p)]
+    opening = [p for p in info.parts if p.name not in whole and opens_sentence(info, p)]
     part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start and p.name not in whole), "") \
         or (opening[0].name if opening and opening[0].start < q.start else "") \
+        or (state.topic_part if state.topic_part not in whole and "其中" in view[info.sent.start:q.start] else "") \
         or (info.last_part if q.unit == "percent" else "")
     if part:
         parts.append(part)
@@ -56,15 +57,6 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
 
 INTO = re.compile(r"[^，,。；;]{0,3}?(?:直接)?投资")                 # 对越投资, 在华直接投资, 对其投资
 HOST_VERBS = re.compile(r"[^，,。；;]{0,6}?(?:吸引|吸收|利用|使用|引进|引资|到位|新设)")
-
-
-def _opens(view: str, info: SentenceInfo, p: Name) -> bool:
-    """A part that opens its sentence (加工制造业是…领域,投资总额达…) is what the whole sentence is about."""
-    before = view[info.sent.start:p.start]
-    for x in info.periods:
-        if info.sent.start <= x.start and x.end <= p.start:
-            before = before.replace(view[x.start:x.end], "")
-    return not re.sub(r"其中|[，,、\s]", "", before)
 
 
 def _fdi_parties(view: str, info: SentenceInfo, it: Item, parties: Parties, state: State) -> Parties:

@@ -8,6 +8,7 @@ so that 其中, 同期, 该口岸 and sentences naming no party inherit from the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .entities import Entity, find_entities
@@ -41,6 +42,7 @@ class State:
     fdi_para: bool = False
     fdi_host: str = ""                        # host named by the last 对Y投资 in this paragraph
     rank_reporter: str = ""                   # the economy whose ranked counterparts this paragraph lists
+    topic_part: str = ""                      # the part that opened the last sentence naming one (其中 refers to it)
     article_subject: str = ""                 # fallback when the text names no party at all
     indicators: dict[str, str] = field(default_factory=dict)   # unit -> indicator of the last figure in it
     figure_para: int = -1                     # paragraph of the last figure (its domain in indicators['_domain'])
@@ -97,6 +99,7 @@ def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
         para = doc.paragraphs[info.sent.para]
         state.fdi_host = ""
         state.rank_reporter = ""
+        state.topic_part = ""
         state.fdi_para = any(k in doc.view[para.start:para.end] for k in lex.contexts.get("fdi", [])) or (
             state.indicators.get("_domain") == "fdi" and state.figure_para == info.sent.para - 1)
                                                 # a paragraph right after one that gave FDI figures goes on with them
@@ -117,15 +120,30 @@ def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> N
     for bt in info.batches:
         if bt.kind == "batch":
             state.batch = bt.name
-    own = [p for p in info.periods if p.role == "own" and p.period.kind != "day" and not _in_list(p, info)]
+    own = [p for p in info.periods if p.role == "own" and not _in_list(p, info)
+           and (p.period.kind != "day" or re.search(r"(?:截至|截止)$", info.view[max(0, p.start - 3):p.start]))]
     if own:
         state.period = own[0].period
         if state.topic is None:
             state.topic = own[0].period
+    opening = [p for p in info.parts if opens_sentence(info, p)]
+    if opening:
+        state.topic_part = opening[0].name
     topics = [e for e in info.ents if e.kind == "place" and is_topic_place(e, info)
               and (subjects or _opens_clause(info, e))]
     if topics:
         state.place = topics[0].form
+
+
+def opens_sentence(info: SentenceInfo, p: Name) -> bool:
+    """A part that opens its sentence (加工制造业是…领域,投资总额达…) is what the sentence is about;
+    a party or period written before it does not count (越南果蔬出口额…, 前两月果蔬…)."""
+    v = info.view
+    before = v[info.sent.start:p.start]
+    for x in list(info.periods) + list(info.ents):
+        if info.sent.start <= x.start and x.end <= p.start:
+            before = before.replace(v[x.start:x.end], "")
+    return not re.sub(r"其中|此外|[，,、\s]|对|的", "", before)
 
 
 def _opens_clause(info: SentenceInfo, e: Entity) -> bool:

@@ -355,3 +355,15 @@ def test_the_head_of_a_list_does_not_become_the_discourse_subject():
             "此外，对“一带一路”沿线国家进出口380.5亿元。")
     f = by_mention(extract(text, "2021-03-16"), "380.5亿元")
     assert (f.subject, f.partner) == ("CHN", "BRI")
+
+
+def test_qizhong_inherits_the_part_the_sentence_before_was_about():
+    text = "前两月，泰国水果出口额达5.1亿美元。水果对日本和韩国等市场的出口额猛增。其中，对日本出口1200万美元。"
+    f = by_mention(extract(text, "2021-03-10"), "1200万美元")
+    assert (f.subject, f.partner, f.subject_name) == ("THA", "JPN", "水果")
+
+
+def test_a_running_total_as_of_a_day_dates_the_figures_after_it():
+    text = "截至11月20日，外国投资者对泰投资近120亿美元。到位资金达80多亿美元。"
+    f = by_mention(extract(text, "2021-11-25"), "80多亿美元")
+    assert f.period == "2021-11"
