@@ -112,6 +112,9 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
                 return None                   # counts of anything else are not figures here
             indicator, domain = "", "other"
         else:
+            for kw, code in lex.conventions.get(state.article_subject, {}).items():
+                if ind.domain == lex.indicators[code].domain and kw in view[c0:q.num_start]:
+                    ind = lex.indicators[code]            # 越南全国吸收外资314亿美元: registered capital
             indicator, domain = ind.code, ind.domain
             if ind.negative and any(w in view[c0:q.start] for w in ind.negative):
                 q.value = -abs(q.value)

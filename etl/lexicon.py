@@ -121,6 +121,7 @@ class Lexicon:
     cues: dict
     indicators: dict[str, Indicator]
     contexts: dict[str, list[str]]
+    conventions: dict[str, dict[str, str]]   # economy -> keyword -> indicator its own statistics mean by it
     not_figures: list[str]
     aliases: dict[str, tuple[str, str]]     # written form -> (code, kind: country|group|place)
     abbreviations: dict[str, str]           # one character -> code
@@ -194,6 +195,18 @@ def _indicators(doc, path, unit_classes: set[str]) -> dict[str, Indicator]:
             sentence_cues_other=dict(spec.get("sentence_cues_other") or {}),
             default_in=str(spec.get("default_in") or ""),
         )
+    return out
+
+
+def _conventions(doc, path, indicators) -> dict[str, dict[str, str]]:
+    out = {}
+    for economy, table in (doc.get("conventions") or {}).items():
+        if not isinstance(table, dict):
+            _fail(economy, path, f"conventions {economy}: expected a mapping of keyword: indicator")
+        for kw, code in table.items():
+            if code not in indicators:
+                _fail(code, path, f"conventions {economy}: unknown indicator {code!r}")
+        out[str(economy)] = {str(k): str(v) for k, v in table.items()}
     return out
 
 
@@ -280,6 +293,7 @@ def load_lexicon(directory: str | Path = LEXICON_DIR) -> Lexicon:
         units=units, qualifiers=_qualifiers(docs["qualifiers"], str(directory / "qualifiers.yaml")),
         cues=docs["cues"] or {}, indicators=indicators,
         contexts={k: list(v) for k, v in (ind_doc.get("contexts") or {}).items()},
+        conventions=_conventions(ind_doc, str(directory / "indicators.yaml"), indicators),
         not_figures=list(ind_doc.get("not_figures") or []),
         aliases=aliases, abbreviations=abbreviations, place_names=place_names,
         not_abbreviations=set((docs["entities"] or {}).get("not_abbreviations") or []),

@@ -367,3 +367,10 @@ def test_a_running_total_as_of_a_day_dates_the_figures_after_it():
     text = "截至11月20日，外国投资者对泰投资近120亿美元。到位资金达80多亿美元。"
     f = by_mention(extract(text, "2021-11-25"), "80多亿美元")
     assert f.period == "2021-11"
+
+
+def test_an_economys_own_reporting_convention_decides_the_indicator():
+    text = "越南计划投资部数据显示，今年前10个月，越南全国吸收外资250亿美元。"
+    assert by_mention(extract(text, "2021-11-01"), "250亿美元").indicator == "fdi_registered"
+    text = "商务部数据显示，前10个月，我国吸收外资9000亿元人民币。"
+    assert by_mention(extract(text, "2021-11-01"), "9000亿元人民币").indicator == "fdi_disbursed"

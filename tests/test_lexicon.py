@@ -55,3 +55,11 @@ def test_key_written_twice(lexdir):
     p.write_text(p.read_text(encoding="utf-8") + "\ntarget: [目标]\n", encoding="utf-8")
     with pytest.raises(BuildError, match="written twice"):
         load_lexicon(lexdir)
+
+
+def test_a_convention_naming_an_unknown_indicator_is_refused(lexdir):
+    p = lexdir / "indicators.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("吸收外资: fdi_registered", "吸收外资: fdi_registred"),
+                 encoding="utf-8")
+    with pytest.raises(BuildError, match="unknown indicator 'fdi_registred'"):
+        load_lexicon(lexdir)
