@@ -100,9 +100,11 @@ def enter(state: State, info: SentenceInfo, doc: Doc, lex: Lexicon) -> None:
         state.fdi_host = ""
         state.rank_reporter = ""
         state.topic_part = ""
-        state.fdi_para = any(k in doc.view[para.start:para.end] for k in lex.contexts.get("fdi", [])) or (
-            state.indicators.get("_domain") == "fdi" and state.figure_para == info.sent.para - 1)
-                                                # a paragraph right after one that gave FDI figures goes on with them
+        text = doc.view[para.start:para.end]
+        state.fdi_para = any(k in text for k in lex.contexts.get("fdi", [])) or (
+            state.indicators.get("_domain") == "fdi" and state.figure_para == info.sent.para - 1) or (
+            state.fdi_para and "投资" in text)
+            # a paragraph right after one that gave FDI figures, or on investment after an FDI one, goes on with FDI
 
 
 def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> None:

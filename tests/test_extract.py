@@ -374,3 +374,10 @@ def test_an_economys_own_reporting_convention_decides_the_indicator():
     assert by_mention(extract(text, "2021-11-01"), "250亿美元").indicator == "fdi_registered"
     text = "商务部数据显示，前10个月，我国吸收外资9000亿元人民币。"
     assert by_mention(extract(text, "2021-11-01"), "9000亿元人民币").indicator == "fdi_disbursed"
+
+
+def test_an_investment_paragraph_after_an_fdi_one_stays_fdi():
+    text = ("今年前10个月，泰国吸引外资注册资金120亿美元。\n"
+            "从项目数量来看，日本新签项目位居第一，占28.3%。\n"
+            "在接收投资的省市中，春武里府以吸收资金近15.2亿美元，位居第一。")
+    assert by_mention(extract(text, "2021-11-01"), "近15.2亿美元").domain == "fdi"
