@@ -59,6 +59,11 @@ INTO = re.compile(r"[^，,。；;]{0,3}?(?:直接)?投资")                 # �
 HOST_VERBS = re.compile(r"[^，,。；;]{0,6}?(?:吸引|吸收|利用|使用|引进|引资|到位|新设)")
 
 
+def invests_into(view: str, e) -> bool:
+    """对Y投资, 在Y投资, 赴Y投资: Y is where the money goes."""
+    return e.marker in ("对", "在", "向", "赴", "来", "对于") and bool(INTO.match(view, e.end))
+
+
 def _fdi_parties(view: str, info: SentenceInfo, it: Item, parties: Parties, state: State) -> Parties:
     """Host (subject) and source (partner) of an FDI figure. X对Y投资 / X在Y投资: Y hosts, X
     invests. Otherwise the host is the one such a phrase established earlier in the paragraph,
@@ -66,13 +71,14 @@ def _fdi_parties(view: str, info: SentenceInfo, it: Item, parties: Parties, stat
     party before the figure (马来西亚的投资总额…, 其次是韩国,投资总额…), unless a verb such
     as 吸引/实际使用 follows it: then it is the host."""
     q = it.q
-    ents = [e for e in info.ents if e.end <= q.start and e.kind != "place"]
+    every = [e for e in info.ents if e.end <= q.start]
+    ents = [e for e in every if e.kind != "place"]
     host = source = ""
     for e in reversed(ents):
-        if e.marker in ("对", "在", "向", "赴", "来", "对于") and INTO.match(view, e.end):
+        if invests_into(view, e):
             host = state.fdi_host = e.code
             c0, _ = clause_bounds(view, e.start, e.end, info.sent.start, info.sent.end)
-            source = next((x.code for x in reversed(ents) if c0 <= x.start and x.end <= e.start and not x.marker), "")
+            source = next((x.code for x in reversed(every) if c0 <= x.start and x.end <= e.start and not x.marker), "")
             break
     host = host or state.fdi_host or state.article_subject
     if not source and it.partner is not None:

@@ -14,7 +14,7 @@ import dataclasses
 import re
 
 from . import lexicon as lexicon_mod
-from .attributes import name_and_parties, period_of
+from .attributes import invests_into, name_and_parties, period_of
 from .discourse import Item, SentenceInfo, State, article_subject, enter, leave, sentence_info
 from .indicators import classify, context_of, growth_sign
 from .lexicon import Lexicon
@@ -97,7 +97,8 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
     carried_rail = state.rail is not None and (
         state.indicators.get("_domain") == "rail" and state.figure_para == state.rail_para == sent.para
         or state.rail_para >= sent.para - 1 and _rail_anaphora(view, sent))
-    ctx = context_of(view[sent.start:sent.end], lex, carried_rail, state.fdi_para or bool(state.batch))
+    ctx = context_of(view[sent.start:sent.end], lex, carried_rail,
+                     state.fdi_para or bool(state.batch) or any(invests_into(view, e) for e in info.ents))
     reason = ""
     if it.growth:
         indicator, domain = ("yoy_change" if it.yoy else "other_change"), "other"

@@ -381,3 +381,9 @@ def test_an_investment_paragraph_after_an_fdi_one_stays_fdi():
             "从项目数量来看，日本新签项目位居第一，占28.3%。\n"
             "在接收投资的省市中，春武里府以吸收资金近15.2亿美元，位居第一。")
     assert by_mention(extract(text, "2021-11-01"), "近15.2亿美元").domain == "fdi"
+
+
+def test_outward_investment_by_a_province_names_the_host_country():
+    f = by_mention(extract("截至2020年底，云南省累计核准在老投资企业320家，投资总额18.5亿美元。", "2021-03-01"),
+                   "18.5亿美元")
+    assert (f.domain, f.subject, f.partner, f.subject_name) == ("fdi", "LAO", "CHN", "云南")
