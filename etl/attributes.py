@@ -38,10 +38,16 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
     parts = []
     if parties.place:
         parts.append(lex.place_names.get(parties.place, parties.place))
+    c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+    port = next((n for n in reversed(info.rails) if n.name.endswith("口岸") and c0 <= n.start and n.end <= q.start
+                 or n.name.endswith("口岸") and opens_sentence(info, n) and n.end <= q.start), None)
+    if domain == "trade" and port is not None:
+        parts.append(port.name)                     # 金城口岸进出口贸易总额: the trade through that port
+        if port.country and not parties.subject:
+            parties = Parties(port.country, parties.partner, parties.place)
     if domain == "fdi" and (state.batch or any(b.kind == "batch" for b in info.batches)):
         own = [b for b in info.batches if b.kind == "batch" and b.start < q.start]
         parts.append(own[-1].name if own else state.batch)
-    c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
     whole = set(lex.parts.get("fdi_whole", [])) if domain == "fdi" else set()
     opening = [p for p in info.parts if p.name not in whole and opens_sentence(info, p)]
     part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start and p.name not in whole), "") \

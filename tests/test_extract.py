@@ -387,3 +387,8 @@ def test_outward_investment_by_a_province_names_the_host_country():
     f = by_mention(extract("截至2020年底，云南省累计核准在老投资企业320家，投资总额18.5亿美元。", "2021-03-01"),
                    "18.5亿美元")
     assert (f.domain, f.subject, f.partner, f.subject_name) == ("fdi", "LAO", "CHN", "云南")
+
+
+def test_trade_through_a_port_names_the_port():
+    f = by_mention(extract("今年前5个月，阿拉山口口岸进出口贸易额达120亿元。", "2021-06-10"), "120亿元")
+    assert (f.domain, f.indicator, f.subject, f.subject_name) == ("trade", "trade_value", "CHN", "阿拉山口口岸")
