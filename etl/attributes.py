@@ -8,6 +8,7 @@ import re
 from .discourse import Item, Parties, SentenceInfo, State, is_topic_place, opens_sentence
 from .lexicon import Lexicon
 from .names import Name
+from .indicators import FROM_TO
 from .numbers import Quantity
 from .periods import Period
 from .text import Doc, clause_bounds
@@ -53,7 +54,9 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
     part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start and p.name not in whole), "") \
         or (opening[0].name if opening and opening[0].start < q.start else "") \
         or (state.topic_part if state.topic_part not in whole and "其中" in view[info.sent.start:q.start] else "") \
-        or (info.last_part if q.unit == "percent" else "")
+        or (info.last_part if q.unit == "percent" else "") \
+        or (next((p.name for p in info.parts if p.start >= q.end and p.name not in whole), "")
+            if FROM_TO.search(view, c0, q.num_start) else "")      # 从…的A,到…的B,…跨境电商进出口…
     if part:
         parts.append(part)
         if q.unit != "percent":

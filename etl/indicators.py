@@ -80,6 +80,8 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
                 score = 100 + (c0 - sent[0]) - max(e for _, e in hits)
         if score is not None and (best is None or score < best[0]):
             best = (score, ind)
+    if best is None and FROM_TO.search(before_clause):
+        best = _named_after(view, q, sent, ctx, lex, all_keywords)   # 从2018年的A,到2023年的B,…跨境电商进出口…
     if best is None:
         defaults = [ind for ind in lex.indicators.values() if ind.default_in and unit_ok(ind, q)
                     and getattr(ctx, ind.default_in) and q.unit_class not in ("count", "duration", "percent")]
@@ -91,6 +93,23 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
         if any(c in view[sent[0]:sent[1]] for c in cues) and other in lex.indicators:
             return lex.indicators[other], ""
     return ind, ""
+
+
+FROM_TO = re.compile(r"(?:从|由|到|至|增至|升至)[^，,。；;]{0,12}的$")
+
+
+def _named_after(view: str, q: Quantity, sent: tuple[int, int], ctx: Context, lex: Lexicon,
+                 all_keywords: list[str]) -> tuple[int, Indicator] | None:
+    """For a value framed 从…的A / 到…的B, the indicator its sentence names after it."""
+    after = view[q.end:sent[1]]
+    best = None
+    for ind in lex.indicators.values():
+        if not unit_ok(ind, q) or (ind.needs == "rail" and not ctx.rail) or (ind.needs == "fdi" and not ctx.fdi):
+            continue
+        hits = _keyword_hits(after, ind, all_keywords)
+        if hits and not ind.requires and (best is None or min(a for a, _ in hits) < best[0]):
+            best = (min(a for a, _ in hits), ind)
+    return best
 
 
 def growth_sign(view: str, q: Quantity, clause_start: int, lex: Lexicon) -> tuple[int, bool]:

@@ -392,3 +392,9 @@ def test_outward_investment_by_a_province_names_the_host_country():
 def test_trade_through_a_port_names_the_port():
     f = by_mention(extract("今年前5个月，阿拉山口口岸进出口贸易额达120亿元。", "2021-06-10"), "120亿元")
     assert (f.domain, f.indicator, f.subject, f.subject_name) == ("trade", "trade_value", "CHN", "阿拉山口口岸")
+
+
+def test_values_framed_from_to_take_the_indicator_named_after_them():
+    figs = extract("从2016年的0.8万亿元，到2020年的1.7万亿元，5年间，我国跨境电商进出口增长了1.1倍。", "2021-08-02")
+    assert [(f.indicator, f.subject_name, f.period) for f in figs if f.unit == "CNY"] == [
+        ("trade_value", "跨境电商", "2016"), ("trade_value", "跨境电商", "2020")]
