@@ -7,8 +7,8 @@ import re
 
 from .discourse import Item, Parties, SentenceInfo, State, is_topic_place, opens_sentence
 from .lexicon import Lexicon
-from .names import Name
 from .indicators import FROM_TO
+from .names import Name
 from .numbers import Quantity
 from .periods import Period
 from .text import Doc, clause_bounds
@@ -16,52 +16,73 @@ from .text import Doc, clause_bounds
 
 def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indicator: str,
                       state: State, lex: Lexicon) -> tuple[str, Parties]:
-    view, q = doc.view, it.q
+    """subject_name and parties of a figure in a given domain and indicator."""
     if domain == "rail":
-        line = _rail_name(doc, info, q, state)
-        subject = line.country if line and line.country else (_parties(info, it, state, lex).subject)
-        name = line.name if line else ""
-        c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
-        _, c1 = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
-        after = view[q.end:min(c1, q.end + 6)]          # 日均开行6.4列客运列车、15列货运列车
-        kinds = sorted(lex.train_kinds, key=len, reverse=True)
-        kind = next((k for k in kinds if after.startswith(k)), "") or \
-            next((k for k in kinds if k in view[c0:q.start]), "")
-        if name and kind:
-            name = f"{name}·{kind}"
-        return name, Parties(subject, line.partner if line else "")
+        return _rail_name_and_parties(doc, info, it, state, lex)
+    view, q = doc.view, it.q
     parties = _parties(info, it, state, lex)
     if indicator in lex.indicators and lex.indicators[indicator].roles == "investment":
         parties = Parties(parties.partner or parties.subject, parties.subject if parties.partner else "",
                           parties.place)
     elif domain == "fdi":
         parties = _fdi_parties(view, info, it, parties, state)
-    parts = []
-    if parties.place:
-        parts.append(lex.place_names.get(parties.place, parties.place))
     c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
-    port = next((n for n in reversed(info.rails) if n.name.endswith("口岸") and c0 <= n.start and n.end <= q.start
-                 or n.name.endswith("口岸") and opens_sentence(info, n) and n.end <= q.start), None)
+    names = []
+    if parties.place:
+        names.append(lex.place_names.get(parties.place, parties.place))
+    port = _port(info, q, c0)
     if domain == "trade" and port is not None:
-        parts.append(port.name)                     # 金城口岸进出口贸易总额: the trade through that port
+        names.append(port.name)                     # 金城口岸进出口贸易总额: the trade through that port
         if port.country and not parties.subject:
             parties = Parties(port.country, parties.partner, parties.place)
     if domain == "fdi" and (state.batch or any(b.kind == "batch" for b in info.batches)):
         own = [b for b in info.batches if b.kind == "batch" and b.start < q.start]
-        parts.append(own[-1].name if own else state.batch)
+        names.append(own[-1].name if own else state.batch)
+    part = _part(view, info, it, c0, domain, state, lex)
+    if part:
+        names.append(part)
+        if q.unit != "percent":
+            info.last_part = part
+    return "·".join(dict.fromkeys(names)), parties
+
+
+def _rail_name_and_parties(doc: Doc, info: SentenceInfo, it: Item, state: State,
+                           lex: Lexicon) -> tuple[str, Parties]:
+    """The line (with the kind of service: 中欧班列·回程, 蒙内铁路·货运列车) and its country."""
+    view, q = doc.view, it.q
+    line = _rail_name(doc, info, q, state)
+    subject = line.country if line and line.country else _parties(info, it, state, lex).subject
+    name = line.name if line else ""
+    c0, c1 = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
+    after = view[q.end:min(c1, q.end + 6)]          # 日均开行6.4列客运列车、15列货运列车
+    kinds = sorted(lex.train_kinds, key=len, reverse=True)
+    kind = next((k for k in kinds if after.startswith(k)), "") or \
+        next((k for k in kinds if k in view[c0:q.start]), "")
+    if name and kind:
+        name = f"{name}·{kind}"
+    return name, Parties(subject, line.partner if line else "")
+
+
+def _port(info: SentenceInfo, q: Quantity, c0: int) -> Name | None:
+    """A port or border crossing named in the figure's clause, or opening its sentence."""
+    return next((n for n in reversed(info.rails) if n.name.endswith("口岸") and n.end <= q.start
+                 and (c0 <= n.start or opens_sentence(info, n))), None)
+
+
+def _part(view: str, info: SentenceInfo, it: Item, c0: int, domain: str, state: State, lex: Lexicon) -> str:
+    """The part of the whole the figure covers, in order of evidence: its 分别 item, a part in
+    its clause, a part opening the sentence, the part a 其中 refers back to, the part of the
+    level a share follows, a part named after a 从…的A,到…的B frame."""
+    q = it.q
     whole = set(lex.parts.get("fdi_whole", [])) if domain == "fdi" else set()
-    opening = [p for p in info.parts if p.name not in whole and opens_sentence(info, p)]
-    part = it.part or next((p.name for p in reversed(info.parts) if c0 <= p.start < q.start and p.name not in whole), "") \
+    parts = [p for p in info.parts if p.name not in whole]
+    opening = [p for p in parts if opens_sentence(info, p)]
+    return it.part \
+        or next((p.name for p in reversed(parts) if c0 <= p.start < q.start), "") \
         or (opening[0].name if opening and opening[0].start < q.start else "") \
         or (state.topic_part if state.topic_part not in whole and "其中" in view[info.sent.start:q.start] else "") \
         or (info.last_part if q.unit == "percent" else "") \
-        or (next((p.name for p in info.parts if p.start >= q.end and p.name not in whole), "")
-            if FROM_TO.search(view, c0, q.num_start) else "")      # 从…的A,到…的B,…跨境电商进出口…
-    if part:
-        parts.append(part)
-        if q.unit != "percent":
-            info.last_part = part
-    return "·".join(dict.fromkeys(parts)), parties
+        or (next((p.name for p in parts if p.start >= q.end), "") if FROM_TO.search(view, c0, q.num_start) else "")
 
 
 INTO = re.compile(r"[^，,。；;]{0,3}?(?:直接)?投资")                 # 对越投资, 在华直接投资, 对其投资
