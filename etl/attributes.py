@@ -10,7 +10,7 @@ from .lexicon import Lexicon
 from .indicators import FROM_TO
 from .names import Name
 from .numbers import Quantity
-from .periods import Period
+from .periods import AS_OF, Period
 from .text import Doc, clause_bounds
 
 
@@ -240,7 +240,7 @@ def period_of(view: str, info: SentenceInfo, it: Item, state: State, lex: Lexico
         return non_day[-1].period
     cumulative = any(c in view[sent.start:q.start] for c in lex.cues.get("cumulative", []))
     if cumulative:
-        as_of = [p for p in own if re.search(r"(?:截至|截止|截止到)$", view[max(sent.start, p.start - 3):p.start])]
+        as_of = [p for p in own if AS_OF.search(view, max(sent.start, p.start - 3), p.start)]
         return as_of[-1].period if as_of else None   # 截至11月20日: a running total as of that day
     if own:
         return own[-1].period

@@ -15,7 +15,7 @@ from .entities import Entity, find_entities
 from .lexicon import Lexicon
 from .names import Name, find_batches, find_parts, find_rail_names
 from .numbers import Quantity
-from .periods import Period, PeriodMention, find_periods
+from .periods import AS_OF, Period, PeriodMention, find_periods
 from .text import DATELINE, Doc, Sentence
 
 
@@ -123,7 +123,7 @@ def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> N
         if bt.kind == "batch":
             state.batch = bt.name
     own = [p for p in info.periods if p.role == "own" and not _in_list(p, info)
-           and (p.period.kind != "day" or re.search(r"(?:截至|截止)$", info.view[max(0, p.start - 3):p.start]))]
+           and (p.period.kind != "day" or AS_OF.search(info.view, max(0, p.start - 3), p.start))]
     if own:
         state.period = own[0].period
         if state.topic is None:

@@ -94,8 +94,10 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
             lex: Lexicon) -> Figure | None:
     view, q, sent = doc.view, it.q, info.sent
     c0, c1 = clause_bounds(view, q.start, q.end, sent.start, sent.end)
+    last_rail = state.indicators.get("_domain") == "rail"
     carried_rail = state.rail is not None and (
-        state.indicators.get("_domain") == "rail" and state.figure_para == state.rail_para == sent.para
+        last_rail and state.figure_para == state.rail_para == sent.para        # the paragraph is on a line
+        or last_rail and state.figure_para == sent.para - 1 and _rail_keyword(view, sent, lex)   # …运输货物 next
         or state.rail_para >= sent.para - 1 and _rail_anaphora(view, sent))
     ctx = context_of(view[sent.start:sent.end], lex, carried_rail,
                      state.fdi_para or bool(state.batch) or any(invests_into(view, e) for e in info.ents))
@@ -147,6 +149,13 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
         quote_end=qe, status=status, review_reason=reason if status == "review" else "",
         figure_id=figure_id(src.sha256, ts, te),
     )
+
+
+def _rail_keyword(view: str, sent: Sentence, lex: Lexicon) -> bool:
+    """The sentence names a rail measure (运输货物, 发送旅客) that needs a rail context."""
+    text = view[sent.start:sent.end]
+    return any(k in text for ind in lex.indicators.values() if ind.needs == "rail" and ind.domain == "rail"
+               for k in ind.keywords if len(k) > 1)
 
 
 def _rail_anaphora(view: str, sent: Sentence) -> bool:

@@ -29,6 +29,9 @@ _PERIOD_RE = re.compile(
 _DAY_WORDS = re.compile(r"今天|今日|当天|当日")
 
 
+AS_OF = re.compile(r"(?:截至|截止到|截止|[日月]至)$")     # 截至11月20日, 1月1日至5月22日: as of that day
+
+
 @dataclass(frozen=True)
 class Period:
     period: str          # YYYY | YYYY-MM | YYYY-Qn | ''

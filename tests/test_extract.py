@@ -398,3 +398,12 @@ def test_values_framed_from_to_take_the_indicator_named_after_them():
     figs = extract("从2016年的0.8万亿元，到2020年的1.7万亿元，5年间，我国跨境电商进出口增长了1.1倍。", "2021-08-02")
     assert [(f.indicator, f.subject_name, f.period) for f in figs if f.unit == "CNY"] == [
         ("trade_value", "跨境电商", "2016"), ("trade_value", "跨境电商", "2020")]
+
+
+def test_a_rail_measure_in_the_paragraph_after_a_line_keeps_the_line():
+    text = ("截至4月30日，中老铁路累计运输货物突破4000万吨。\n"
+            "今年1月1日至4月28日已累计运输货物超700万吨，其中跨境货物超180万吨。")
+    figs = extract(text, "2024-05-02")
+    f = by_mention(figs, "超700万吨")
+    assert (f.indicator, f.subject_name, f.period) == ("freight_tonnes", "中老铁路", "2024-04")
+    assert by_mention(figs, "超180万吨").subject_name == "中老铁路·跨境货物"
