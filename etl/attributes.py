@@ -28,7 +28,9 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
         parties = _fdi_parties(view, info, it, parties, state)
     c0, _ = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
     names = []
-    if parties.place:
+    if parties.place in lex.self_places:         # 我市对东盟进出口…: the city the article is about
+        names.append(state.article_place or parties.place)
+    elif parties.place:
         names.append(lex.place_names.get(parties.place, parties.place))
     port = _port(info, q, c0)
     if domain == "trade" and port is not None:
@@ -138,7 +140,10 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
     if ranked is not None:
         return Parties(ranked.subject, ranked.partner, place or state.place)
     if it.partner is not None:
-        subject = next((e.code for e in parties_ents if not e.marker and e.start < it.partner.start), "")
+        v = info.view
+        subject = next((e.code for e in parties_ents if not e.marker and e.start < it.partner.start
+                        and v[e.start - 1:e.start] != "、" and not v.startswith(("、", "和", "及"), e.end)
+                        and not v.startswith(("地区、", "地区和", "地区及", "国、"), e.end)), "")
         subject = subject or place_country or (state.parties.subject if state.parties else "") \
             or state.discourse_subject
         return Parties(subject, it.partner.code if it.partner.code != subject else "", place or state.place)

@@ -44,6 +44,7 @@ class State:
     rank_reporter: str = ""                   # the economy whose ranked counterparts this paragraph lists
     topic_part: str = ""                      # the part that opened the last sentence naming one (其中 refers to it)
     article_subject: str = ""                 # fallback when the text names no party at all
+    article_place: str = ""                   # the place the article names most (what 我市/我省 refers to)
     indicators: dict[str, str] = field(default_factory=dict)   # unit -> indicator of the last figure in it
     figure_para: int = -1                     # paragraph of the last figure (its domain in indicators['_domain'])
 
@@ -167,6 +168,17 @@ def is_topic_place(e: Entity, info: SentenceInfo) -> bool:
 def _preceded(info: SentenceInfo, pos: int, words) -> bool:
     """A place right after 、/包括/如 is an item of a list, not what the sentence is about."""
     return any(info.view.endswith(w, info.sent.start, pos) for w in words)
+
+
+def article_place(doc: Doc, lex: Lexicon) -> str:
+    """The place the article names most often (ties: the first named; a customs office's city,
+    成都海关, does not count), '' when it names none."""
+    counts: dict[str, int] = {}
+    for e in find_entities(doc.view, 0, len(doc.view), lex):
+        if e.kind == "place" and e.form not in lex.self_places and not doc.view.startswith("海关", e.end):
+            name = lex.place_names.get(e.form, e.form)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
 
 
 def article_subject(doc: Doc, lex: Lexicon) -> str:

@@ -15,7 +15,7 @@ import re
 
 from . import lexicon as lexicon_mod
 from .attributes import invests_into, name_and_parties, period_of
-from .discourse import Item, SentenceInfo, State, article_subject, enter, leave, sentence_info
+from .discourse import Item, SentenceInfo, State, article_place, article_subject, enter, leave, sentence_info
 from .indicators import classify, context_of, growth_sign
 from .lexicon import Lexicon
 from .lists import LIST_JOINERS, attach_changes, map_lists
@@ -31,7 +31,7 @@ def extract_article(src: Source, lex: Lexicon | None = None) -> list[Figure]:
     lex = lex or lexicon_mod.default()
     doc = make_doc(src.text)
     quantities = find_quantities(doc.view, lex)
-    state = State(article_subject=article_subject(doc, lex))
+    state = State(article_subject=article_subject(doc, lex), article_place=article_place(doc, lex))
     figures: list[Figure] = []
     qi = 0
     for sent in doc.sentences:

@@ -65,6 +65,9 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
             continue
         if ind.requires and not any(r in before_clause for r in ind.requires):
             continue
+        if q.unit_class == "count" and re.match(r"[\u4e00-\u9fff]", after_text) \
+                and not after_text.startswith(COUNT_TAIL_OK) and not any(0 <= after_text.find(a) <= 4 for a in ind.after):
+            continue                                   # 19个领域 counts fields, not projects
         score = None
         hits = _keyword_hits(before_clause, ind, all_keywords)
         if hits:
@@ -95,6 +98,7 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
     return ind, ""
 
 
+COUNT_TAIL_OK = ("同比", "比", "增长", "下降", "占", "左右", "以上", "多", "的")
 FROM_TO = re.compile(r"(?:从|由|到|至|增至|升至)[^，,。；;]{0,12}的$")
 
 

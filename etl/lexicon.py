@@ -127,6 +127,7 @@ class Lexicon:
     abbreviations: dict[str, str]           # one character -> code
     not_abbreviations: set[str]             # two-character words that look like abbreviations
     not_aliases: tuple[str, ...]             # words holding a name that is not one (其中国有企业)
+    self_places: tuple[str, ...]             # 我市, 我省: the place the article is written from
     place_names: dict[str, str]
     rail: dict[str, RailName]               # written form -> line
     rail_suffixes: list[str]
@@ -251,6 +252,8 @@ def _entities(doc, path) -> tuple[dict, dict, dict]:
                 _fail(code, path, f"country code {code!r} is not ISO 3166-1 alpha-3")
             for form in _strings(forms, _where(code, path), f"{section}.{code}"):
                 add(form, code, kind, code)
+    for form in _strings(doc.get("self_places") or [], path, "self_places"):
+        add(form, "CHN", "place", form)          # 我市, 我省: resolved to the article's place
     for zh_name, a3 in _pycountry_names().items():
         aliases.setdefault(zh_name, (a3, "country"))
     abbreviations = {}
@@ -299,6 +302,7 @@ def load_lexicon(directory: str | Path = LEXICON_DIR) -> Lexicon:
         not_abbreviations=set((docs["entities"] or {}).get("not_abbreviations") or []),
         not_aliases=tuple(_strings((docs["entities"] or {}).get("not_aliases") or [],
                                    str(directory / "entities.yaml"), "not_aliases")),
+        self_places=tuple((docs["entities"] or {}).get("self_places") or []),
         rail=rail, rail_suffixes=suffixes, rail_stoppers=stoppers, parts=parts,
         train_kinds=list((docs["rail"] or {}).get("train_kinds") or []),
     )

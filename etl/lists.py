@@ -15,6 +15,7 @@ from .discourse import Item, SentenceInfo
 from .text import Doc
 
 LIST_JOINERS = re.compile(r"^[、和及与,，]*$")
+ENTITY_JOINERS = re.compile(r"^(?:地区|国)?[、和及与,，]*$")   # 中国香港地区及日本, 蒙古国、俄罗斯
 
 
 def _chain_after(doc: Doc, pos: int, items: list[Item]) -> list[Item]:
@@ -33,14 +34,14 @@ def _chain_after(doc: Doc, pos: int, items: list[Item]) -> list[Item]:
     return chain
 
 
-def _listed(mentions: list, lo: int, hi: int, n: int, view: str) -> list | None:
+def _listed(mentions: list, lo: int, hi: int, n: int, view: str, joiners: re.Pattern = LIST_JOINERS) -> list | None:
     """The last n mentions in [lo, hi) if they form a list joined by 、/和/及."""
     inside = [m for m in mentions if lo <= m.start and m.end <= hi]
     if len(inside) < n:
         return None
     pick = inside[-n:]
     for x, y in zip(pick, pick[1:]):
-        if not LIST_JOINERS.match(view[x.end:y.start]):
+        if not joiners.match(view[x.end:y.start]):
             return None
     return pick
 
@@ -100,7 +101,7 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
         seg_start = max([info.sent.start] + [i + 1 for i in range(info.sent.start, pos)
                                              if view[i] in "，,；;：:。"])
         n = len(chain)
-        ents = _listed(info.ents, seg_start, pos, n, view)
+        ents = _listed(info.ents, seg_start, pos, n, view, ENTITY_JOINERS)
         pers = _listed([p for p in info.periods if p.role == "own"], seg_start, pos, n, view)
         parts = _listed(info.parts, seg_start, pos, n, view)
         if ents:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
-DATELINE = re.compile(r"^[ \t]*(?:[^\n，,。：:]{0,12}?(?:社|网|台|报|讯))?[\u4e00-\u9fff]{2,5}[ \t]*"
+DATELINE = re.compile(r"^[ \t]*(?:[^\n，,。：:]{0,12}?(?:社|网|台|报|讯)[ \t\u3000]*)?[\u4e00-\u9fff]{2,5}[ \t]*"
                       r"\d{1,2}月\d{1,2}日(?:电|讯|消息)", re.M)
 _MASKS = [
     re.compile(r"\A\ufeff?---\n.*?\n---[ \t]*\n", re.S),              # YAML front matter

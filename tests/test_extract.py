@@ -407,3 +407,28 @@ def test_a_rail_measure_in_the_paragraph_after_a_line_keeps_the_line():
     f = by_mention(figs, "超700万吨")
     assert (f.indicator, f.subject_name, f.period) == ("freight_tonnes", "中老铁路", "2024-04")
     assert by_mention(figs, "超180万吨").subject_name == "中老铁路·跨境货物"
+
+
+def test_partners_listed_with_region_suffixes_map_in_order():
+    text = "前三季度，重庆对中国台湾地区、中国香港地区及日本分别进出口36.1亿、25.2亿、19.3亿元。"
+    assert [(f.subject, f.partner) for f in extract(text, "2021-10-22")] == [
+        ("CHN", "TWN"), ("CHN", "HKG"), ("CHN", "JPN")]
+    text = "同期，黑龙江对蒙古国、俄罗斯、美国进出口分别为46.3亿元、195.3亿元和7.8亿元。"
+    assert [(f.subject, f.partner, f.subject_name) for f in extract(text, "2021-10-22")] == [
+        ("CHN", "MNG", "黑龙江"), ("CHN", "RUS", "黑龙江"), ("CHN", "USA", "黑龙江")]
+
+
+def test_wo_shi_is_the_place_the_article_is_about():
+    text = "成都海关数据显示，前三季度四川外贸进出口7000亿元。前三季度我省对东盟进出口1100.5亿元。"
+    f = by_mention(extract(text, "2021-10-22"), "1100.5亿元")
+    assert (f.subject, f.partner, f.subject_name) == ("CHN", "ASEAN", "四川")
+
+
+def test_a_count_of_something_else_is_not_a_project_count():
+    figs = extract("今年前3个月，外国投资者在泰国21个领域投资，新批外资项目共600个。", "2021-04-20")
+    assert [f.mention for f in figs if f.indicator == "fdi_projects"] == ["600个"]
+
+
+def test_average_annual_growth_is_not_a_year_on_year_change():
+    f = by_mention(extract("2023年，中国与东盟贸易额达6.4万亿元，年均增长11%。", "2024-09-20"), "6.4万亿元")
+    assert f.change_pct is None
