@@ -73,14 +73,16 @@ def _port(info: SentenceInfo, q: Quantity, c0: int) -> Name | None:
 
 def _part(view: str, info: SentenceInfo, it: Item, c0: int, domain: str, state: State, lex: Lexicon) -> str:
     """The part of the whole the figure covers, in order of evidence: its 分别 item, a part in
-    its clause, a part opening the sentence, the part a 其中 refers back to, the part of the
+    its clause, a part since the sentence's previous level, a part opening the sentence, the part a 其中 refers back to, the part of the
     level a share follows, a part named after a 从…的A,到…的B frame."""
     q = it.q
     whole = set(lex.parts.get("fdi_whole", [])) if domain == "fdi" else set()
     parts = [p for p in info.parts if p.name not in whole]
     opening = [p for p in parts if opens_sentence(info, p)]
+    since = max([info.sent.start] + [x.q.end for x in info.items if not x.growth and x.q.end <= q.start])
     return it.part \
         or next((p.name for p in reversed(parts) if c0 <= p.start < q.start), "") \
+        or next((p.name for p in reversed(parts) if since <= p.start < q.start), "") \
         or (opening[0].name if opening and opening[0].start < q.start else "") \
         or (state.topic_part if state.topic_part not in whole and "其中" in view[info.sent.start:q.start] else "") \
         or (info.last_part if q.unit == "percent" else "") \
@@ -158,7 +160,7 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
     markets = tuple(lex.cues.get("market", []))
     own_clause = [e for e in unmarked if e.start >= c0 and not info.view.startswith(markets, e.end)]
     unmarked = own_clause or unmarked                  # the reporting economy of the figure's own clause first
-    subject = unmarked[0].code if unmarked else \
+    subject = unmarked[0].code if unmarked else place_country or \
         (state.parties.subject if state.parties else "") or state.discourse_subject or state.article_subject
     share_of = [e for e in parties_ents if info.view.endswith("占", info.sent.start, e.start)]
     if share_of and it.q.unit == "percent":
@@ -170,7 +172,7 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
 
 
 RANK_VERB = re.compile(r"(?:仍然|仍|依然|继续|已经|已|也)?(?:是|为|成为|保持为|保持|位居|居|排名|位列)")
-RANK_WHAT = re.compile(r"的?(?:第[一二三四五六七八九十\d]{1,2}大?|最大的?)")
+RANK_WHAT = re.compile(r"[\u4e00-\u9fff]{0,6}?的?(?:第[一二三四五六七八九十\d]{1,2}大?|最大的?)")
 RANK_BACK = re.compile(r"的?(?:第[一二三四五六七八九十\d]{1,2}大|最大)[^，,。；;]{0,8}?(?:为|是)$")
 RANK_NEXT = re.compile(r"(?:其次是|其次为|其次|其后是|随后是|接下来是)$")
 

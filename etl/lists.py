@@ -142,7 +142,7 @@ def _growth_run_after(view: str, chain: list[Item], items: list[Item]) -> list[I
     return run if len(run) == len(chain) else []
 
 
-LEVEL_AFTER_CHANGE = re.compile(r"^[,，]?(?:总额|总值|规模|金额)?(?:达到|达|为|至|到)?$")
+LEVEL_AFTER_CHANGE = re.compile(r"^[,，]?(?P<noun>进出口|出口|进口|贸易)?(?:额|总额|总值|值|规模|金额)?(?:达到|达|为|至|到)?$")
 
 
 def attach_changes(doc: Doc, info: SentenceInfo) -> None:
@@ -151,9 +151,11 @@ def attach_changes(doc: Doc, info: SentenceInfo) -> None:
     (约合人民币…) and differences (同比增加6万标箱) are not levels: a change after them is
     the change of the level before them."""
     view = doc.view
-    for g, nxt in zip(info.items, info.items[1:]):
+    for i, (g, nxt) in enumerate(zip(info.items, info.items[1:])):
+        m = LEVEL_AFTER_CHANGE.match(view[g.q.end:nxt.q.start])
+        before = view[(info.items[i - 1].q.end if i else info.sent.start):g.q.start]
         if g.growth and g.yoy and not g.consumed and not nxt.growth and nxt.change is None \
-                and nxt.kind == "actual" and LEVEL_AFTER_CHANGE.match(view[g.q.end:nxt.q.start]) \
+                and nxt.kind == "actual" and m and (not m.group("noun") or m.group("noun") in before) \
                 and not any(it.q.end <= g.q.start and it.q.start >= _clause_start(view, g, info)
                             for it in info.items):
             nxt.change, g.consumed = g.growth * g.q.value, True

@@ -432,3 +432,14 @@ def test_a_count_of_something_else_is_not_a_project_count():
 def test_average_annual_growth_is_not_a_year_on_year_change():
     f = by_mention(extract("2023年，中国与东盟贸易额达6.4万亿元，年均增长11%。", "2024-09-20"), "6.4万亿元")
     assert f.change_pct is None
+
+
+def test_a_part_named_since_the_previous_level_covers_the_figure():
+    text = "上半年泰国果蔬出口增长较快，其中，榴莲出口大幅增长，同比增长21%，出口额达12.3亿美元，其次是龙眼，出口额达2.1亿美元。"
+    figs = extract(text, "2021-07-20")
+    assert [(f.subject_name, f.change_pct) for f in figs] == [("榴莲", 21), ("龙眼", None)]
+
+
+def test_a_ranking_with_a_product_between_reporter_and_rank():
+    f = by_mention(extract("上半年，中国是泰国榴莲最大的出口市场，出口额达18.4亿美元。", "2021-07-20"), "18.4亿美元")
+    assert (f.indicator, f.subject, f.partner) == ("exports", "THA", "CHN")
