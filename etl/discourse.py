@@ -162,7 +162,9 @@ def _in_list(p: PeriodMention, info: SentenceInfo) -> bool:
 
 
 def is_topic_place(e: Entity, info: SentenceInfo) -> bool:
-    return e.marker not in ("和", "及", "与") and not _preceded(info, e.start, ("、", "包括", "如", "等"))
+    """Not a list item, and not a customs office's city (郑州海关发布…我省进出口…)."""
+    return e.marker not in ("和", "及", "与") and not _preceded(info, e.start, ("、", "包括", "如", "等")) \
+        and not info.view.startswith("海关", e.end)
 
 
 def _preceded(info: SentenceInfo, pos: int, words) -> bool:

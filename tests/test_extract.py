@@ -443,3 +443,19 @@ def test_a_part_named_since_the_previous_level_covers_the_figure():
 def test_a_ranking_with_a_product_between_reporter_and_rank():
     f = by_mention(extract("上半年，中国是泰国榴莲最大的出口市场，出口额达18.4亿美元。", "2021-07-20"), "18.4亿美元")
     assert (f.indicator, f.subject, f.partner) == ("exports", "THA", "CHN")
+
+
+def test_outward_investment_is_hosted_by_the_world_and_made_by_the_reporter():
+    f = by_mention(extract("今年上半年，泰国对外直接投资总额达约5.2亿美元。", "2021-07-10"), "约5.2亿美元")
+    assert (f.domain, f.subject, f.partner) == ("fdi", "WLD", "THA")
+
+
+def test_a_customs_office_city_is_not_the_place_reported_on():
+    text = "郑州海关发布数据，一季度河南省进出口总值达1500.2亿元。一季度我省出口900.1亿元。"
+    figs = extract(text, "2021-04-20")
+    assert [f.subject_name for f in figs] == ["河南", "河南"]
+
+
+def test_teu_written_with_a_measure_word():
+    f = by_mention(extract("截至目前，中欧班列累计发送突破8.5万个标箱。", "2021-12-31"), "突破8.5万个标箱")
+    assert (f.indicator, f.value, f.qualifier) == ("freight_teu", 85000, "at_least")
