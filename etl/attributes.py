@@ -91,6 +91,7 @@ def _part(view: str, info: SentenceInfo, it: Item, c0: int, domain: str, state: 
 
 INTO = re.compile(r"[^，,。；;]{0,3}?(?:直接)?投资")                 # 对越投资, 在华直接投资, 对其投资
 OUTWARD = re.compile(r"对外(?:直接)?投资|境外投资|海外投资|对外非金融类直接投资|对全球")
+INWARD = re.compile(r"外资|外商|外国投资|吸引|吸收")
 HOST_VERBS = re.compile(r"[^，,。；;]{0,6}?(?:吸引|吸收|利用|使用|引进|引资|到位|新设)")
 
 
@@ -115,10 +116,16 @@ def _fdi_parties(view: str, info: SentenceInfo, it: Item, parties: Parties, stat
             c0, _ = clause_bounds(view, e.start, e.end, info.sent.start, info.sent.end)
             source = next((x.code for x in reversed(every) if c0 <= x.start and x.end <= e.start and not x.marker), "")
             break
-    if not host and OUTWARD.search(view, info.sent.start, q.start):
+    sentence = view[info.sent.start:info.sent.end]
+    if OUTWARD.search(view, info.sent.start, q.start):
+        state.fdi_outward = True
+    elif INWARD.search(sentence):
+        state.fdi_outward = False
+    if not host and state.fdi_outward:
         investor = next((x.code for x in reversed(every) if not x.marker), "") or state.article_subject
         partner = it.partner.code if it.partner is not None else "WLD"
-        return Parties(partner, investor if investor != partner else "", parties.place)   # 越南对外直接投资…
+        return Parties(partner, investor if investor != partner else "", parties.place)   # 越南对外直接投资…, and
+                                                                                           # the figures that follow
     host = host or state.fdi_host or state.article_subject
     if not source and it.partner is not None:
         source = it.partner.code

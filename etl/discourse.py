@@ -41,6 +41,7 @@ class State:
     prev_topic: Period | None = None          # ... of the paragraph before
     fdi_para: bool = False
     fdi_host: str = ""                        # host named by the last 对Y投资 in this paragraph
+    fdi_outward: bool = False                 # the text is on investment made abroad (对外直接投资) until it speaks of 外资 again
     rank_reporter: str = ""                   # the economy whose ranked counterparts this paragraph lists
     topic_part: str = ""                      # the part that opened the last sentence naming one (其中 refers to it)
     article_subject: str = ""                 # fallback when the text names no party at all
@@ -146,7 +147,7 @@ def opens_sentence(info: SentenceInfo, p: Name) -> bool:
     for x in list(info.periods) + list(info.ents):
         if info.sent.start <= x.start and x.end <= p.start:
             before = before.replace(v[x.start:x.end], "")
-    return not re.sub(r"其中|此外|[，,、\s]|对|的", "", before)
+    return not re.sub(r"其中|此外|全国|全省|全市|[，,、\s]|对|的", "", before)
 
 
 def _opens_clause(info: SentenceInfo, e: Entity) -> bool:

@@ -92,8 +92,8 @@ def classify(view: str, q: Quantity, clause: tuple[int, int], sent: tuple[int, i
             return None, "no indicator keyword near the figure"
         best = (0, defaults[0])        # 开行超过7.3万列、690万标箱: in a rail sentence, TEU are freight
     ind = best[1]
-    for other, cues in ind.sentence_cues_other.items():
-        if any(c in view[sent[0]:sent[1]] for c in cues) and other in lex.indicators:
+    for other, cues in ind.sentence_cues_other.items():     # before it in its sentence: 日均开行…列
+        if any(c in view[sent[0]:q.num_start] for c in cues) and other in lex.indicators:
             return lex.indicators[other], ""
     return ind, ""
 

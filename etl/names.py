@@ -58,7 +58,7 @@ def find_rail_names(view: str, lo: int, hi: int, lex: Lexicon) -> list[Name]:
     return sorted(out, key=lambda n: n.start)
 
 
-PART_GROUPS = ("trade_modes", "products", "firm_kinds", "industries", "regions")
+PART_GROUPS = ("trade_modes", "products", "firm_kinds", "industries", "regions", "capital_kinds", "fdi_whole")
 
 
 def find_parts(view: str, lo: int, hi: int, lex: Lexicon) -> list[Name]:

@@ -226,6 +226,8 @@ def find_quantities(view: str, lex: Lexicon) -> list[Quantity]:
             q = "at_least"
         if code == "km" and re.search(r"(?:时速|速度|设计时速)$", view[max(0, m.start() - 4):start]):
             code, start = "km/h", view.rfind("时速", max(0, m.start() - 4), m.start())
+        elif code == "km" and re.search(r"时速(?:(?!全长|长|里程|公里的)[^，,。；;])*$", view[max(0, start - 24):start]):
+            code = "km/h"                              # 最高运行时速由原来的40至50公里提升至200公里
         if vmax is not None and q == "exact":
             q = "at_least"
         out.append(Quantity(start=start, end=unit_end + slen, num_start=m.start(), unit_end=unit_end,

@@ -459,3 +459,22 @@ def test_a_customs_office_city_is_not_the_place_reported_on():
 def test_teu_written_with_a_measure_word():
     f = by_mention(extract("截至目前，中欧班列累计发送突破8.5万个标箱。", "2021-12-31"), "突破8.5万个标箱")
     assert (f.indicator, f.value, f.qualifier) == ("freight_teu", 85000, "at_least")
+
+
+def test_kinds_of_fdi_capital_are_parts_and_new_plus_added_is_the_whole():
+    text = ("今年前9个月，泰国吸收外资新批和增资额累计120亿美元。今年前9个月，全国新批项目共900个，投资总额为80多亿美元。"
+            "此外，增资项目共300个，增资总额达40.5亿美元。")
+    figs = extract(text, "2021-10-01")
+    assert [(f.mention, f.subject_name) for f in figs if f.domain == "fdi"] == [
+        ("120亿美元", ""), ("900个", "新批项目"), ("80多亿美元", "新批项目"), ("300个", "增资项目"), ("40.5亿美元", "增资")]
+
+
+def test_figures_after_outward_investment_stay_outward():
+    text = "今年上半年，泰国对外直接投资总额达约5.2亿美元。其中，新签项目48个，投资额1.45亿美元。"
+    figs = extract(text, "2021-07-10")
+    assert {(f.subject, f.partner) for f in figs if f.domain == "fdi"} == {("WLD", "THA")}
+
+
+def test_a_speed_raised_from_one_value_to_another():
+    figs = extract("匈塞铁路最高运行时速由原来的40至50公里提升至200公里。", "2024-03-19")
+    assert [(f.indicator, f.unit) for f in figs] == [("design_speed", "km/h"), ("design_speed", "km/h")]
