@@ -73,16 +73,21 @@ def _port(info: SentenceInfo, q: Quantity, c0: int) -> Name | None:
 
 def _part(view: str, info: SentenceInfo, it: Item, c0: int, domain: str, state: State, lex: Lexicon) -> str:
     """The part of the whole the figure covers, in order of evidence: its 分别 item, a part in
-    its clause, a part since the sentence's previous level, a part opening the sentence, the part a 其中 refers back to, the part of the
-    level a share follows, a part named after a 从…的A,到…的B frame."""
+    its clause, a part since the sentence's previous level, a part opening the sentence, the
+    part a 其中 refers back to, the part of the level a share follows, a part named after a
+    从…的A,到…的B frame. In an FDI figure foreign-invested firms are the whole; kinds of FDI
+    capital are parts of FDI figures only."""
     q = it.q
-    whole = set(lex.parts.get("fdi_whole", [])) if domain == "fdi" else set()
+    fdi_whole = set(lex.parts.get("fdi_whole", []))
+    firm_kinds = set(lex.parts.get("firm_kinds", []))
+    whole = fdi_whole if domain == "fdi" else (fdi_whole - firm_kinds) | set(lex.parts.get("capital_kinds", []))
     parts = [p for p in info.parts if p.name not in whole]
-    opening = [p for p in parts if opens_sentence(info, p)]
+    bound = set(lex.parts.get("capital_kinds", []))         # a kind of capital names only its own clause's figure
+    opening = [p for p in parts if opens_sentence(info, p) and p.name not in bound]
     since = max([info.sent.start] + [x.q.end for x in info.items if not x.growth and x.q.end <= q.start])
     return it.part \
         or next((p.name for p in reversed(parts) if c0 <= p.start < q.start), "") \
-        or next((p.name for p in reversed(parts) if since <= p.start < q.start), "") \
+        or next((p.name for p in reversed(parts) if since <= p.start < q.start and p.name not in bound), "") \
         or (opening[0].name if opening and opening[0].start < q.start else "") \
         or (state.topic_part if state.topic_part not in whole and "其中" in view[info.sent.start:q.start] else "") \
         or (info.last_part if q.unit == "percent" else "") \
