@@ -40,7 +40,7 @@ def name_and_parties(doc: Doc, info: SentenceInfo, it: Item, domain: str, indica
     if domain == "fdi" and (state.batch or any(b.kind == "batch" for b in info.batches)):
         own = [b for b in info.batches if b.kind == "batch" and b.start < q.start]
         names.append(own[-1].name if own else state.batch)
-    part = _part(view, info, it, c0, domain, state, lex)
+    part = _part(view, info, it, c0, domain, indicator, state, lex)
     if part:
         names.append(part)
         if q.unit != "percent":
@@ -71,23 +71,26 @@ def _port(info: SentenceInfo, q: Quantity, c0: int) -> Name | None:
                  and (c0 <= n.start or opens_sentence(info, n))), None)
 
 
-def _part(view: str, info: SentenceInfo, it: Item, c0: int, domain: str, state: State, lex: Lexicon) -> str:
+def _part(view: str, info: SentenceInfo, it: Item, c0: int, domain: str, indicator: str, state: State,
+          lex: Lexicon) -> str:
     """The part of the whole the figure covers, in order of evidence: its 分别 item, a part in
     its clause, a part since the sentence's previous level, a part opening the sentence, the
     part a 其中 refers back to, the part of the level a share follows, a part named after a
     从…的A,到…的B frame. In an FDI figure foreign-invested firms are the whole; kinds of FDI
-    capital are parts of FDI figures only."""
+    capital are parts of registered FDI and project counts only."""
     q = it.q
     fdi_whole = set(lex.parts.get("fdi_whole", []))
     firm_kinds = set(lex.parts.get("firm_kinds", []))
-    whole = fdi_whole if domain == "fdi" else (fdi_whole - firm_kinds) | set(lex.parts.get("capital_kinds", []))
+    capital = set(lex.parts.get("capital_kinds", []))
+    whole = fdi_whole if domain == "fdi" else (fdi_whole - firm_kinds) | capital
+    if indicator == "fdi_disbursed":
+        whole = whole | capital                # new or added capital is registered, not what was disbursed
     parts = [p for p in info.parts if p.name not in whole]
-    bound = set(lex.parts.get("capital_kinds", []))         # a kind of capital names only its own clause's figure
-    opening = [p for p in parts if opens_sentence(info, p) and p.name not in bound]
+    opening = [p for p in parts if opens_sentence(info, p)]
     since = max([info.sent.start] + [x.q.end for x in info.items if not x.growth and x.q.end <= q.start])
     return it.part \
         or next((p.name for p in reversed(parts) if c0 <= p.start < q.start), "") \
-        or next((p.name for p in reversed(parts) if since <= p.start < q.start and p.name not in bound), "") \
+        or next((p.name for p in reversed(parts) if since <= p.start < q.start), "") \
         or (opening[0].name if opening and opening[0].start < q.start else "") \
         or (state.topic_part if state.topic_part not in whole and "其中" in view[info.sent.start:q.start] else "") \
         or (info.last_part if q.unit == "percent" else "") \

@@ -478,3 +478,9 @@ def test_figures_after_outward_investment_stay_outward():
 def test_a_speed_raised_from_one_value_to_another():
     figs = extract("匈塞铁路最高运行时速由原来的40至50公里提升至200公里。", "2024-03-19")
     assert [(f.indicator, f.unit) for f in figs] == [("design_speed", "km/h"), ("design_speed", "km/h")]
+
+
+def test_new_capital_is_no_part_of_what_was_disbursed():
+    text = "2021年泰国新注册外商直接投资约150亿美元（增长5.6%），实际到位资金近90亿美元。"
+    f = by_mention(extract(text, "2022-01-05"), "近90亿美元")
+    assert (f.indicator, f.subject_name) == ("fdi_disbursed", "")
