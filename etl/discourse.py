@@ -126,10 +126,11 @@ def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> N
             state.batch = bt.name
     own = [p for p in info.periods if p.role == "own" and not _in_list(p, info)
            and (p.period.kind != "day" or AS_OF.search(info.view, max(0, p.start - 3), p.start))]
-    if own:
-        state.period = own[0].period
+    carried = [p for p in own if not info.view.startswith(("当月", "单月"), p.end)]   # 11月当月…: that sentence only
+    if carried:
+        state.period = carried[0].period
         if state.topic is None:
-            state.topic = own[0].period
+            state.topic = carried[0].period
     opening = [p for p in info.parts if opens_sentence(info, p)]
     if opening:
         state.topic_part = opening[0].name

@@ -14,7 +14,7 @@ import re
 from .discourse import Item, SentenceInfo
 from .text import Doc
 
-LIST_JOINERS = re.compile(r"^[、和及与,，]*$")
+LIST_JOINERS = re.compile(r"^(?:[、和及与,，]|以及)*$")
 ENTITY_JOINERS = re.compile(r"^(?:地区|国)?[、和及与,，]*$")   # 中国香港地区及日本, 蒙古国、俄罗斯
 
 
@@ -44,6 +44,12 @@ def _listed(mentions: list, lo: int, hi: int, n: int, view: str, joiners: re.Pat
         if not joiners.match(view[x.end:y.start]):
             return None
     return pick
+
+
+def _clause_back(view: str, info: SentenceInfo, seg_start: int) -> int:
+    """The start of the clause before the one starting at seg_start (a list broken by a comma)."""
+    return max([info.sent.start] + [i + 1 for i in range(info.sent.start, max(info.sent.start, seg_start - 1))
+                                    if view[i] in "，,；;：:。"])
 
 
 def _clause_start(view: str, it: Item, info: SentenceInfo) -> int:
@@ -103,7 +109,8 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
         n = len(chain)
         ents = _listed(info.ents, seg_start, pos, n, view, ENTITY_JOINERS)
         pers = _listed([p for p in info.periods if p.role == "own"], seg_start, pos, n, view)
-        parts = _listed(info.parts, seg_start, pos, n, view)
+        parts = _listed(info.parts, seg_start, pos, n, view) or \
+            _listed(info.parts, _clause_back(view, info, seg_start), pos, n, view)   # 对制造业,信息…业以及…业的投资分别为
         if ents:
             for it, e in zip(chain, ents):
                 it.partner = e

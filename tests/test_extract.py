@@ -484,3 +484,16 @@ def test_new_capital_is_no_part_of_what_was_disbursed():
     text = "2021年泰国新注册外商直接投资约150亿美元（增长5.6%），实际到位资金近90亿美元。"
     f = by_mention(extract(text, "2022-01-05"), "近90亿美元")
     assert (f.indicator, f.subject_name) == ("fdi_disbursed", "")
+
+
+def test_a_list_of_parts_broken_by_a_comma_still_maps_in_order():
+    text = "2020年，我国对外直接投资中，对制造业,批发和零售业以及租赁和商务服务业的投资分别为25.6亿美元、13.1亿美元和40.2亿美元。"
+    assert [f.subject_name for f in extract(text, "2021-01-20")] == ["制造业", "批发和零售业", "租赁和商务服务业"]
+
+
+def test_a_single_month_sentence_does_not_date_the_text_after_it():
+    text = ("1-11月，全国实际使用外资8400.2亿元人民币，同比增长6%。\n"
+            "11月当月实际使用外资900.3亿元人民币，同比增长1.5%。\n"
+            "高技术制造业实际使用外资800.1亿元人民币，同比增长5.7%。")
+    f = by_mention(extract(text, "2021-12-13"), "800.1亿元人民币")
+    assert (f.period, f.period_kind) == ("2021-11", "ytd")
