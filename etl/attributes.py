@@ -62,7 +62,14 @@ def _rail_name_and_parties(doc: Doc, info: SentenceInfo, it: Item, state: State,
         next((k for k in kinds if k in view[c0:q.start]), "")
     if name and kind:
         name = f"{name}·{kind}"
-    return name, Parties(subject, line.partner if line else "")
+    partner = line.partner if line else ""
+    inside = next((e for e in info.ents if c0 <= e.start and e.end <= q.start and e.kind == "country"
+                   and view.startswith(("境内", "段", "境"), e.end)), None)
+    if inside is not None and line is not None and inside.code in (line.country, line.partner):
+        subject, partner = inside.code, line.partner if inside.code == line.country else line.country
+        suffix = next(x for x in ("境内", "段", "境") if view.startswith(x, inside.end))
+        name = f"{name}·{inside.form}{suffix}"
+    return name, Parties(subject, partner)          # 其中匈牙利境内158.7公里: that country's section
 
 
 def _port(info: SentenceInfo, q: Quantity, c0: int) -> Name | None:

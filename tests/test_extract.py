@@ -497,3 +497,9 @@ def test_a_single_month_sentence_does_not_date_the_text_after_it():
             "高技术制造业实际使用外资800.1亿元人民币，同比增长5.7%。")
     f = by_mention(extract(text, "2021-12-13"), "800.1亿元人民币")
     assert (f.period, f.period_kind) == ("2021-11", "ytd")
+
+
+def test_a_cross_border_lines_section_in_one_country():
+    figs = extract("中老铁路全长1035公里，其中老挝境内422公里。", "2022-01-01")
+    assert [(f.subject, f.partner, f.subject_name) for f in figs] == [
+        ("LAO", "CHN", "中老铁路"), ("LAO", "CHN", "中老铁路·老挝境内")]
