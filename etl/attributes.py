@@ -268,6 +268,9 @@ def period_of(view: str, info: SentenceInfo, it: Item, state: State, lex: Lexico
     q, sent = it.q, info.sent
     if it.period is not None:
         return it.period
+    first = [p for p in info.periods if p.role == "range_start" and p.end <= q.start]
+    if first and re.search(r"(?:由|从)$", view[max(sent.start, q.start - 2):q.start]):
+        return first[-1].period                   # 2000至2023年…由不足1000亿元增长至…: the range's first year
     own = [p for p in info.periods if p.role == "own" and p.end <= q.start]
     non_day = [p for p in own if p.period.kind != "day"]
     if non_day:

@@ -26,6 +26,7 @@ _PERIOD_RE = re.compile(
     r"|首月|当月|单月"
     r")?"
 )
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?(?:至|到|-|—|–|~|～)(?=(?:19|20)\d{2}年)")
 _DAY_WORDS = re.compile(r"今天|今日|当天|当日")
 
 
@@ -43,7 +44,7 @@ class PeriodMention:
     start: int
     end: int
     period: Period
-    role: str            # own | comparison | start
+    role: str            # own | comparison | start | range_start
     explicit_year: bool
 
 
@@ -150,6 +151,8 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
         out.append(PeriodMention(m.start(), m.end(), p, role, bool(m.group("y") or m.group("rel"))))
         if role == "own" and (m.group("y") or m.group("rel") in ("去年", "前年", "上年")):
             named_year = int(p.period[:4])
+    for m in _YEAR_RANGE.finditer(view, lo, hi):        # 2000至2023年: the first year starts the range
+        out.append(PeriodMention(m.start(1), m.end(1), Period(m.group(1), "year"), "range_start", True))
     if has_month:
         for m in _DAY_WORDS.finditer(view, lo, hi):
             out.append(PeriodMention(m.start(), m.end(), Period(f"{ay}-{am:02d}", "day"), "own", False))

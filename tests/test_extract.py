@@ -503,3 +503,8 @@ def test_a_cross_border_lines_section_in_one_country():
     figs = extract("中老铁路全长1035公里，其中老挝境内422公里。", "2022-01-01")
     assert [(f.subject, f.partner, f.subject_name) for f in figs] == [
         ("LAO", "CHN", "中老铁路"), ("LAO", "CHN", "中老铁路·老挝境内")]
+
+
+def test_a_value_introduced_by_you_in_a_year_range_takes_the_first_year():
+    figs = extract("2010至2020年，中拉贸易规模由不足2000亿美元增长至3166亿美元。", "2021-03-01")
+    assert [(f.mention, f.period) for f in figs] == [("不足2000亿美元", "2010"), ("3166亿美元", "2020")]
