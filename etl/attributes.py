@@ -271,7 +271,9 @@ def period_of(view: str, info: SentenceInfo, it: Item, state: State, lex: Lexico
     first = [p for p in info.periods if p.role == "range_start" and p.end <= q.start]
     if first and re.search(r"(?:由|从)$", view[max(sent.start, q.start - 2):q.start]):
         return first[-1].period                   # 2000至2023年…由不足1000亿元增长至…: the range's first year
-    own = [p for p in info.periods if p.role == "own" and p.end <= q.start]
+    own = [p for p in info.periods if p.role == "own" and p.end <= q.start
+           and not (view.startswith("的", p.end)          # 从开通首月的4.1万吨增长到目前…: bound to its own value
+                    and any(p.end < x.q.start and x.q.end <= q.start for x in info.items if x is not it))]
     non_day = [p for p in own if p.period.kind != "day"]
     if non_day:
         return non_day[-1].period

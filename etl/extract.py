@@ -98,6 +98,7 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
     carried_rail = state.rail is not None and (
         last_rail and state.figure_para == state.rail_para == sent.para        # the paragraph is on a line
         or last_rail and state.figure_para == sent.para - 1 and _rail_keyword(view, sent, lex)   # …运输货物 next
+        or state.rail_para == sent.para and _rail_keyword(view, sent, lex)      # 中老铁路…开通。货运量从…
         or state.rail_para >= sent.para - 1 and _rail_anaphora(view, sent))
     ctx = context_of(view[sent.start:sent.end], lex, carried_rail,
                      state.fdi_para or bool(state.batch) or any(invests_into(view, e) for e in info.ents))

@@ -26,6 +26,7 @@ _PERIOD_RE = re.compile(
     r"|首月|当月|单月"
     r")?"
 )
+OPENED_BY = "开通|通车|开行|运营|投运"          # 开通首月: the month the text says the line opened
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})年?(?:至|到|-|—|–|~|～)(?=(?:19|20)\d{2}年)")
 _DAY_WORDS = re.compile(r"今天|今日|当天|当日")
 
@@ -139,6 +140,9 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
         if view.rfind("《", lo, m.start()) > view.rfind("》", lo, m.start()):
             continue                                 # 《2030年文化外交战略》 is a title, not a period
         p = resolve(m, date, named_year)
+        if m.group("part") == "首月" and not m.group("y") and re.search(OPENED_BY, view[max(lo, m.start() - 4):m.start()]):
+            opened = re.search(rf"((?:19|20)\d{{2}})年(\d{{1,2}})月(?:\d{{1,2}}[日号])?(?:正式)?(?:{OPENED_BY})", view)
+            p = Period(f"{opened.group(1)}-{int(opened.group(2)):02d}", "month") if opened else None
         if p is None:
             continue
         before = view[max(lo, m.start() - 3):m.start()]

@@ -508,3 +508,10 @@ def test_a_cross_border_lines_section_in_one_country():
 def test_a_value_introduced_by_you_in_a_year_range_takes_the_first_year():
     figs = extract("2010至2020年，中拉贸易规模由不足2000亿美元增长至3166亿美元。", "2021-03-01")
     assert [(f.mention, f.period) for f in figs] == [("不足2000亿美元", "2010"), ("3166亿美元", "2020")]
+
+
+def test_the_first_month_after_opening_is_the_month_the_text_says_it_opened():
+    text = "中老铁路于2021年12月3日开通运营。货运量从开通首月的3.2万吨增长到目前月均35万吨以上。"
+    figs = extract(text, "2023-06-11")
+    assert [(f.mention, f.indicator, f.period) for f in figs] == [
+        ("3.2万吨", "freight_tonnes", "2021-12"), ("35万吨以上", "freight_tonnes", "")]
