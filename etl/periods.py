@@ -8,6 +8,7 @@ comparison, and one followed by 以来/起 is a start: neither is a figure's own
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -126,6 +127,13 @@ def resolve(m: re.Match, date: str, year_hint: int = 0) -> Period | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def opening_month(view: str) -> Period | None:
+    """The month the text says a line opened (2021年12月3日开通), searched once per text."""
+    opened = re.search(rf"((?:19|20)\d{{2}})年(\d{{1,2}})月(?:\d{{1,2}}[日号])?(?:正式)?(?:{OPENED_BY})", view)
+    return Period(f"{opened.group(1)}-{int(opened.group(2)):02d}", "month") if opened else None
+
+
 def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
                  start_after: list[str]) -> list[PeriodMention]:
     """Period mentions in view[lo:hi], each with its role."""
@@ -141,8 +149,7 @@ def find_periods(view: str, lo: int, hi: int, date: str, comparison: list[str],
             continue                                 # 《2030年文化外交战略》 is a title, not a period
         p = resolve(m, date, named_year)
         if m.group("part") == "首月" and not m.group("y") and re.search(OPENED_BY, view[max(lo, m.start() - 4):m.start()]):
-            opened = re.search(rf"((?:19|20)\d{{2}})年(\d{{1,2}})月(?:\d{{1,2}}[日号])?(?:正式)?(?:{OPENED_BY})", view)
-            p = Period(f"{opened.group(1)}-{int(opened.group(2)):02d}", "month") if opened else None
+            p = opening_month(view)
         if p is None:
             continue
         before = view[max(lo, m.start() - 3):m.start()]
