@@ -1,10 +1,10 @@
 """Lists and changes inside one sentence.
 
 分别 lists map each value to its item in order (我国对东盟、欧盟分别进出口A、B:
-A is with ASEAN, B with the EU; 一季度、二季度分别为A和B: A is Q1), and a list of
+A is with ASEAN, B with the EU; 一季度、二季度分别为A和B: A is Q1). A list of
 changes after a list of levels (分别增长x、y), or after the last levels of the
-sentence, gives each level its change. A
-change written after a level, with no new party or list in between, is that
+sentence, gives each level its change. A change written right before a level
+(同比增长x%,达到A) or after it, with no new party or list in between, is that
 level's year-on-year change.
 """
 from __future__ import annotations
@@ -46,14 +46,18 @@ def _listed(mentions: list, lo: int, hi: int, n: int, view: str, joiners: re.Pat
     return pick
 
 
+def _after_last(view: str, lo: int, pos: int, separators: str = "，,；;：:") -> int:
+    """Just after the last separator in view[lo:pos], or lo."""
+    return max([lo] + [i + 1 for i in range(lo, pos) if view[i] in separators])
+
+
 def _clause_back(view: str, info: SentenceInfo, seg_start: int) -> int:
     """The start of the clause before the one starting at seg_start (a list broken by a comma)."""
-    return max([info.sent.start] + [i + 1 for i in range(info.sent.start, max(info.sent.start, seg_start - 1))
-                                    if view[i] in "，,；;：:。"])
+    return _after_last(view, info.sent.start, max(info.sent.start, seg_start - 1), "，,；;：:。")
 
 
 def _clause_start(view: str, it: Item, info: SentenceInfo) -> int:
-    return max([info.sent.start] + [i + 1 for i in range(info.sent.start, it.q.start) if view[i] in "，,；;：:"])
+    return _after_last(view, info.sent.start, it.q.start)
 
 
 def _levels_before(items: list[Item], pos: int, n: int) -> list[Item]:
@@ -104,8 +108,7 @@ def map_lists(doc: Doc, info: SentenceInfo) -> None:
         chain = _chain_after(doc, m.end() + info.sent.start, info.items)
         if len(chain) < 2:
             continue
-        seg_start = max([info.sent.start] + [i + 1 for i in range(info.sent.start, pos)
-                                             if view[i] in "，,；;：:。"])
+        seg_start = _after_last(view, info.sent.start, pos, "，,；;：:。")
         n = len(chain)
         ents = _listed(info.ents, seg_start, pos, n, view, ENTITY_JOINERS)
         pers = _listed([p for p in info.periods if p.role == "own"], seg_start, pos, n, view)
