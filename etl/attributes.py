@@ -55,6 +55,9 @@ def _rail_name_and_parties(doc: Doc, info: SentenceInfo, it: Item, state: State,
     line = _rail_name(doc, info, q, state)
     subject = line.country if line and line.country else _parties(info, it, state, lex).subject
     name = line.name if line else ""
+    branded = re.match(r"[（(]([\u4e00-\u9fff]{2,4})[)）]", view[line.end:line.end + 7]) if line else None
+    if branded and not any(c in branded.group(1) for c in "号列"):
+        name = f"{name}·{lex.place_names.get(branded.group(1), branded.group(1))}"   # 中欧班列(成都): that city's
     c0, c1 = clause_bounds(view, q.start, q.end, info.sent.start, info.sent.end)
     after = view[q.end:min(c1, q.end + 6)]          # 日均开行6.4列客运列车、15列货运列车
     kinds = sorted(lex.train_kinds, key=len, reverse=True)

@@ -116,6 +116,9 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
                 return None                   # counts of anything else are not figures here
             indicator, domain = "", "other"
         else:
+            if ind.code == "fdi_disbursed" and "fdi_stock" in lex.indicators \
+                    and _as_of_total(view, info, q):
+                ind = lex.indicators["fdi_stock"]        # 截至2016年底,中方对老直接投资54亿美元: a stock
             for kw, code in lex.conventions.get(state.article_subject, {}).items():
                 if ind.domain == lex.indicators[code].domain and kw in view[c0:q.num_start]:
                     ind = lex.indicators[code]            # 越南全国吸收外资314亿美元: registered capital
@@ -150,6 +153,16 @@ def _figure(doc: Doc, src: Source, info: SentenceInfo, it: Item, state: State,
         quote_end=qe, status=status, review_reason=reason if status == "review" else "",
         figure_id=figure_id(src.sha256, ts, te),
     )
+
+
+def _as_of_total(view: str, info: SentenceInfo, q: Quantity) -> bool:
+    """A stock: as of the end of a year (截至2016年底) or accumulated (累计) with no period
+    within a year of its own (截至10月20日…累计 is this year's running total)."""
+    before = view[info.sent.start:q.start]
+    if re.search(r"(?:截至|截止)(?:19|20)\d{2}年(?:底|末)", before):
+        return True
+    return "累计" in before and not any(p.role == "own" and p.period.kind in ("ytd", "month", "quarter", "day")
+                                      and p.end <= q.start for p in info.periods)
 
 
 def _rail_keyword(view: str, sent: Sentence, lex: Lexicon) -> bool:

@@ -23,7 +23,7 @@ QUALIFIERS = {"exact", "approx", "at_least", "at_most"}
 DOMAINS = {"trade", "fdi", "rail"}
 CONTEXTS = {"rail", "fdi"}
 ROLES = {"trade", "investment"}
-GROUP_CODES = {"WLD", "ASEAN", "EU", "CENTRAL_ASIA", "AFRICA", "LATAM", "BRI", "RCEP", "BRICS"}
+GROUP_CODES = {"WLD", "ASEAN", "EU", "CENTRAL_ASIA", "AFRICA", "LATAM", "BRI", "RCEP", "BRICS", "MIDDLE_EAST"}
 
 
 class Str(str):

@@ -515,3 +515,25 @@ def test_the_first_month_after_opening_is_the_month_the_text_says_it_opened():
     figs = extract(text, "2023-06-11")
     assert [(f.mention, f.indicator, f.period) for f in figs] == [
         ("3.2万吨", "freight_tonnes", "2021-12"), ("35万吨以上", "freight_tonnes", "")]
+
+
+def test_partners_including_a_region_map_in_order():
+    text = "前两月，福建对东盟、中东、拉美分别进出口90.1亿元、40.2亿元和30.3亿元。"
+    assert [f.partner for f in extract(text, "2021-03-10")] == ["ASEAN", "MIDDLE_EAST", "LATAM"]
+
+
+def test_a_direct_investment_stock_as_of_a_past_year_end():
+    f = by_mention(extract("截至2019年底，中方对柬直接投资64亿美元。", "2020-06-01"), "64亿美元")
+    assert (f.indicator, f.subject, f.partner) == ("fdi_stock", "KHM", "CHN")
+    f = by_mention(extract("截至10月20日，柬埔寨累计实际使用外资28亿美元。", "2020-10-25"), "28亿美元")
+    assert f.indicator == "fdi_disbursed"                  # this year's running total, not a stock
+
+
+def test_fdi_written_after_the_value_or_as_fdi():
+    figs = extract("2022年，柬埔寨吸引了35亿美元的外国直接投资。2023年，FDI规模为31亿美元。", "2024-02-01")
+    assert [(f.domain, f.period) for f in figs] == [("fdi", "2022"), ("fdi", "2023")]
+
+
+def test_a_city_branded_train_service():
+    f = by_mention(extract("中欧班列(西安)累计开行近1500列。", "2019-01-01"), "近1500列")
+    assert f.subject_name == "中欧班列·西安"
