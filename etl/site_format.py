@@ -81,7 +81,18 @@ def period_label(period: str, kind: str) -> str:
 
 
 def entity(code: str) -> str:
-    return labels()["entities"].get(code, code)
+    """A party's Chinese name: the site's label, else the lexicon's first name for the code."""
+    return labels()["entities"].get(code) or _lexicon_names().get(code, code)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_names() -> dict[str, str]:
+    from . import lexicon
+    names: dict[str, str] = {}
+    for form, (code, kind) in lexicon.default().aliases.items():
+        if kind != "place":
+            names.setdefault(code, form)
+    return names
 
 
 def indicator(code: str) -> str:

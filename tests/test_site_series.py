@@ -118,3 +118,7 @@ def test_undated_running_totals_that_differ_are_shown_side_by_side_not_as_a_disa
     d = figure("全长150公里", 150, unit="km", indicator="line_length", period="", period_kind="", start=30)
     [s] = build_series([c, d], timeless=frozenset({"line_length"}))
     assert s.points[0].differs and s.points[0].conflict      # one fact, two values: a disagreement
+
+
+def test_every_party_code_has_a_chinese_name():
+    assert fmt.entity("THA") == "泰国" and fmt.entity("MIDDLE_EAST") == "中东" and fmt.entity("VNM") == "越南"
