@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .discourse import Item, Parties, SentenceInfo, State, is_topic_place, opens_sentence
+from .discourse import Item, Parties, SentenceInfo, State, is_topic_place, listed, opens_sentence
 from .lexicon import Lexicon
 from .indicators import FROM_TO
 from .names import Name
@@ -174,8 +174,7 @@ def _parties(info: SentenceInfo, it: Item, state: State, lex: Lexicon) -> Partie
     if it.partner is not None:
         v = info.view
         subject = next((e.code for e in parties_ents if not e.marker and e.start < it.partner.start
-                        and v[e.start - 1:e.start] != "、" and not v.startswith(("、", "和", "及"), e.end)
-                        and not v.startswith(("地区、", "地区和", "地区及", "国、"), e.end)), "")
+                        and not listed(v, e, ("", "地区", "国"))), "")
         subject = subject or place_country or (state.parties.subject if state.parties else "") \
             or state.discourse_subject
         return Parties(subject, it.partner.code if it.partner.code != subject else "", place or state.place)

@@ -113,8 +113,8 @@ def leave(state: State, info: SentenceInfo, subjects: tuple[str, ...] = ()) -> N
     """Carry what this sentence established to the next one. The discourse subject becomes
     the subject of the sentence's first trade or FDI figure (`subjects`), else a party that
     opens a clause (日本首相…), never one named in passing (满载印尼起酥油、越南红薯淀粉)."""
-    unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not _preceded(info, e.start, ("、",))
-                and not info.view.startswith(("、", "和", "及"), e.end) and _opens_clause(info, e)]
+    unmarked = [e for e in info.ents if not e.marker and e.kind != "place" and not listed(info.view, e)
+                and _opens_clause(info, e)]
     if subjects:
         state.discourse_subject = subjects[0]
     elif unmarked:
@@ -163,6 +163,13 @@ def _in_list(p: PeriodMention, info: SentenceInfo) -> bool:
     return any(it.period is p.period for it in info.items)
 
 
+def listed(view: str, e: Entity, suffixes: tuple[str, ...] = ("",)) -> bool:
+    """The party is an item of a list: 、 before it, or 、/和/及 after it (after a suffix
+    such as 地区 or 国: 中国香港地区及日本, 蒙古国、俄罗斯)."""
+    return view[e.start - 1:e.start] == "、" or any(
+        view.startswith(sx + j, e.end) for sx in suffixes for j in ("、", "和", "及"))
+
+
 def is_topic_place(e: Entity, info: SentenceInfo) -> bool:
     """Not a list item, and not a customs office's city (郑州海关发布…我省进出口…)."""
     return e.marker not in ("和", "及", "与") and not _preceded(info, e.start, ("、", "包括", "如", "等")) \
@@ -196,7 +203,6 @@ def article_subject(doc: Doc, lex: Lexicon) -> str:
     counts: dict[str, int] = {}
     v = doc.view
     for e in find_entities(v, 0, len(v), lex):
-        listed = v[e.start - 1:e.start] == "、" or v.startswith(("、", "和", "及"), e.end)
-        if not e.marker and not listed:                 # items of a list are not what the article is about
+        if not e.marker and not listed(v, e):                 # items of a list are not what the article is about
             counts[e.code] = counts.get(e.code, 0) + 1
     return max(sorted(counts), key=counts.get) if counts else ""
